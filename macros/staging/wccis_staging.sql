@@ -1,0 +1,185 @@
+{#
+  Generic staging for the WCCIS-like extract, driven by the source contract
+  (models/staging/wccis/_wccis__sources.yml). For one source table it parses every raw row and
+  gives each a rejection_reason (null when the row is good):
+
+    - a required value is missing;
+    - a date, flag or number cannot be parsed;
+    - a code is not in its code list (seeds/code_map.csv);
+    - the primary key repeats an earlier row (the first row is kept);
+    - an identifier does not match an accepted row of the referenced table;
+    - two dates are in impossible order (table meta date_order).
+
+  wccis_staging(t) returns the accepted rows, typed, without personal columns;
+  wccis_rejections(t) returns the rejected rows with their reasons. Together they hold every
+  raw row exactly once (tested by tests/assert_staging_conserves_rows.sql).
+
+  A staging model whose table has `references` must declare the referenced staging model with a
+  `-- depends_on: {{ ref('stg_wccis__<table>') }}` line, so dbt builds it first.
+#}
+
+{% macro wccis_table(table_name) %}
+  {% set node_id = 'source.pif.wccis.' ~ table_name %}
+  {% if node_id not in graph.sources %}
+    {{ exceptions.raise_compiler_error("No source table wccis." ~ table_name ~ " in the source contract") }}
+  {% endif %}
+  {{ return(graph.sources[node_id]) }}
+{% endmacro %}
+
+{% macro wccis_column_meta(column) %}
+  {% set meta = column.meta if column.meta else column.config.meta %}
+  {{ return(meta or {}) }}
+{% endmacro %}
+
+{% macro wccis_parsed_expression(meta, raw) -%}
+  {%- set column_type = meta.get('type', 'text') -%}
+  {%- if column_type == 'date' -%} {{ try_parse_date(raw) }}
+  {%- elif column_type == 'flag' -%} {{ try_parse_flag(raw) }}
+  {%- elif column_type == 'integer' -%} {{ try_parse_integer(raw) }}
+  {%- elif column_type == 'decimal' -%} {{ try_parse_decimal(raw) }}
+  {%- elif column_type == 'code' -%} upper({{ raw }})
+  {%- else -%} {{ raw }}
+  {%- endif -%}
+{%- endmacro %}
+
+{% macro wccis_checked_rows(table_name) %}
+  {%- set raw_relation = source('wccis', table_name) -%}
+  {%- set code_map = ref('code_map') -%}
+  {%- if not execute -%}
+    {{ return('select 1 as placeholder') }}
+  {%- endif -%}
+  {%- set table = wccis_table(table_name) -%}
+  {%- set table_meta = table.meta if table.meta else table.config.meta -%}
+  {%- set primary_key = table_meta['primary_key'] -%}
+  {%- set file_name = table_meta['file'] -%}
+  {%- set columns = table.columns.values() | list -%}
+with
+
+raw_rows as (
+    select * from {{ raw_relation }}
+),
+
+cleaned as (
+    select
+        cast(_source_file as {{ dbt.type_string() }}) as source_file,
+        cast(_source_row as integer) as source_row,
+        {%- for column in columns %}
+        nullif(trim(cast({{ column.name }} as {{ dbt.type_string() }})), '') as {{ column.name }}__raw{{ "," if not loop.last }}
+        {%- endfor %}
+    from raw_rows
+),
+
+parsed as (
+    select
+        cleaned.*,
+        min(cleaned.source_row) over (partition by cleaned.{{ primary_key }}__raw) as primary_key__first_row,
+        {%- for column in columns %}
+        {%- set meta = wccis_column_meta(column) %}
+        {%- if meta.get('code_list') %}
+        code_{{ loop.index }}.local_code is not null as {{ column.name }}__is_known_code,
+        {%- endif %}
+        {%- if meta.get('references') %}
+        reference_{{ loop.index }}.referenced_id is not null as {{ column.name }}__is_known_reference,
+        {%- endif %}
+        {{ wccis_parsed_expression(meta, 'cleaned.' ~ column.name ~ '__raw') }} as {{ column.name }}{{ "," if not loop.last }}
+        {%- endfor %}
+    from cleaned
+    {%- for column in columns %}
+    {%- set meta = wccis_column_meta(column) %}
+    {%- if meta.get('code_list') %}
+    left join {{ code_map }} as code_{{ loop.index }}
+        on code_{{ loop.index }}.code_list = '{{ meta["code_list"] }}'
+        and code_{{ loop.index }}.local_code = upper(cleaned.{{ column.name }}__raw)
+    {%- endif %}
+    {%- if meta.get('references') %}
+    {%- set referenced = wccis_table(meta['references']) %}
+    {%- set referenced_meta = referenced.meta if referenced.meta else referenced.config.meta %}
+    left join (
+        select distinct {{ referenced_meta['primary_key'] }} as referenced_id
+        from {{ ref('stg_wccis__' ~ meta['references']) }}
+    ) as reference_{{ loop.index }}
+        on reference_{{ loop.index }}.referenced_id = cleaned.{{ column.name }}__raw
+    {%- endif %}
+    {%- endfor %}
+),
+
+checked as (
+    select
+        parsed.*,
+        nullif(concat_ws('; ',
+            case when {{ primary_key }}__raw is not null and source_row > primary_key__first_row
+                then 'duplicate {{ primary_key }} ''' || {{ primary_key }}__raw || ''' (first seen at row '
+                    || cast(primary_key__first_row as {{ dbt.type_string() }}) || ')' end,
+            {%- for column in columns %}
+            {%- set meta = wccis_column_meta(column) %}
+            {%- set column_type = meta.get('type', 'text') %}
+            {%- if meta.get('required') or column.name == primary_key %}
+            case when {{ column.name }}__raw is null then '{{ column.name }} is missing' end,
+            {%- endif %}
+            {%- if column_type == 'date' %}
+            case when {{ column.name }}__raw is not null and {{ column.name }} is null
+                then '{{ column.name }} ''' || {{ column.name }}__raw || ''' is not a valid date (expected DD/MM/YYYY)' end,
+            {%- elif column_type == 'flag' %}
+            case when {{ column.name }}__raw is not null and {{ column.name }} is null
+                then '{{ column.name }} ''' || {{ column.name }}__raw || ''' is not a flag (expected Y or N)' end,
+            {%- elif column_type in ('integer', 'decimal') %}
+            case when {{ column.name }}__raw is not null and {{ column.name }} is null
+                then '{{ column.name }} ''' || {{ column.name }}__raw || ''' is not a {{ "whole number" if column_type == "integer" else "number" }}' end,
+            {%- endif %}
+            {%- if meta.get('code_list') %}
+            case when {{ column.name }}__raw is not null and not {{ column.name }}__is_known_code
+                then '{{ column.name }} ''' || {{ column.name }}__raw || ''' is not in code list {{ meta["code_list"] }} (seeds/code_map.csv)' end,
+            {%- endif %}
+            {%- if meta.get('references') %}
+            case when {{ column.name }}__raw is not null and not {{ column.name }}__is_known_reference
+                then '{{ column.name }} ''' || {{ column.name }}__raw || ''' matches no accepted row of {{ meta["references"] }}' end,
+            {%- endif %}
+            {%- endfor %}
+            {%- for pair in table_meta.get('date_order', []) %}
+            case when {{ pair[1] }} < {{ pair[0] }}
+                then '{{ pair[1] }} (' || {{ pair[1] }}__raw || ') is before {{ pair[0] }} (' || {{ pair[0] }}__raw || ')' end,
+            {%- endfor %}
+            cast(null as {{ dbt.type_string() }})
+        ), '') as rejection_reason
+    from parsed
+)
+{%- endmacro %}
+
+{% macro wccis_staging(table_name) %}
+  {%- set checked_rows = wccis_checked_rows(table_name) -%}
+  {%- if not execute -%}
+    {{ return(checked_rows) }}
+  {%- endif -%}
+  {%- set table = wccis_table(table_name) -%}
+{{ checked_rows }}
+
+select
+    {%- for column in table.columns.values() %}
+    {%- if not wccis_column_meta(column).get('personal') %}
+    {{ column.name }},
+    {%- endif %}
+    {%- endfor %}
+    source_file,
+    source_row
+from checked
+where rejection_reason is null
+{%- endmacro %}
+
+{% macro wccis_rejections(table_name) %}
+  {%- set checked_rows = wccis_checked_rows(table_name) -%}
+  {%- if not execute -%}
+    {{ return(checked_rows) }}
+  {%- endif -%}
+  {%- set table = wccis_table(table_name) -%}
+  {%- set table_meta = table.meta if table.meta else table.config.meta -%}
+{{ checked_rows }}
+
+select
+    '{{ table_name }}' as entity,
+    source_file,
+    source_row,
+    {{ table_meta['primary_key'] }}__raw as record_id,
+    rejection_reason
+from checked
+where rejection_reason is not null
+{%- endmacro %}

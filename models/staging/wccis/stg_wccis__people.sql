@@ -1,0 +1,1 @@
+{{ wccis_staging('people') }}
