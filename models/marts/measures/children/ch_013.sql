@@ -1,0 +1,21 @@
+{#-
+  CH/013: CH/006 assessments requested by the child or family where a previous assessment had been
+  completed in the 12 months before this one started (repeat assessments).
+-#}
+with
+
+assessments as (
+    select * from {{ ref('int_child_assessments__classified') }}
+)
+
+select
+    collection_year,
+    'CH/013' as measure_code,
+    '' as part,
+    'assessment' as item_type,
+    assessment_id as item_id,
+    person_id,
+    completed_date as event_date,
+    source_reference
+from assessments
+where ch_013_exclusion_reason is null
