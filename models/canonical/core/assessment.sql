@@ -26,6 +26,7 @@ select
     coalesce(assessments.physical_punishment_factor, false)
     or coalesce(assessments.physical_punishment_only_factor, false) as is_physical_punishment_factor,
     coalesce(assessments.physical_punishment_only_factor, false) as is_physical_punishment_only_factor,
+    coalesce(assessments.considers_needs_as_carer, false) as considers_needs_as_carer,
     coalesce(assessments.recorded_in_error, false) as is_recorded_in_error,
     'wccis' as source_system,
     {{ source_reference('assessments.source_file', 'assessments.source_row') }} as source_reference

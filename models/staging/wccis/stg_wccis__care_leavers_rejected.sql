@@ -1,0 +1,2 @@
+-- depends_on: {{ ref('stg_wccis__people') }}
+{{ wccis_rejections('care_leavers') }}

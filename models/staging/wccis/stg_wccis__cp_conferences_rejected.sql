@@ -1,0 +1,3 @@
+-- depends_on: {{ ref('stg_wccis__people') }}
+-- depends_on: {{ ref('stg_wccis__section_47_enquiries') }}
+{{ wccis_rejections('cp_conferences') }}

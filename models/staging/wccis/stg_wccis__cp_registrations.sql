@@ -1,0 +1,3 @@
+-- depends_on: {{ ref('stg_wccis__people') }}
+-- depends_on: {{ ref('stg_wccis__cp_conferences') }}
+{{ wccis_staging('cp_registrations') }}
