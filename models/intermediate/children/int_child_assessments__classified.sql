@@ -174,6 +174,8 @@ select
     ch_006_exclusion_reason is null as is_in_ch_006,
     case
         when ch_006_exclusion_reason is not null then 'not in CH/006'
+        when working_days_to_complete is null
+            then 'working days to complete unknown: start or completion date outside the working-day calendar'
         when working_days_to_complete > {{ var('child_assessment_timescale_working_days') }}
             then 'completed after more than {{ var("child_assessment_timescale_working_days") }} working days'
     end as ch_012_exclusion_reason,
