@@ -13,9 +13,7 @@ import pytest
 from pif.registry import COLUMNS, RegistryRow, build_registry, render_registry_csv
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
-CATALOGUE_PATH = (
-    PROJECT_ROOT / ".." / "shared" / "catalogue" / "definitions-catalogue-2026-27.txt"
-)
+CATALOGUE_PATH = PROJECT_ROOT / ".." / "shared" / "catalogue" / "definitions-catalogue-2026-27.txt"
 SEED_PATH = PROJECT_ROOT / "seeds" / "measure_registry.csv"
 
 CODE = r"(?:AD|AS|CH|CA)/\d{3}[a-z]?"
@@ -51,9 +49,7 @@ def test_seed_columns() -> None:
 
 
 def test_every_measure_reference_is_registered(catalogue: str, codes: set[str]) -> None:
-    references = re.findall(
-        rf"^Measure Reference:\s*({CODE})(.*)$", catalogue, re.MULTILINE
-    )
+    references = re.findall(rf"^Measure Reference:\s*({CODE})(.*)$", catalogue, re.MULTILINE)
     current = {code for code, rest in references if "discontinued" not in rest}
     discontinued = {code for code, rest in references if "discontinued" in rest}
     assert len(current) > 100
@@ -74,9 +70,7 @@ def test_no_duplicate_measure_parts(registry: list[RegistryRow]) -> None:
     assert [key for key, n in counts.items() if n > 1] == []
 
 
-def test_base_measures_are_registered(
-    registry: list[RegistryRow], codes: set[str]
-) -> None:
+def test_base_measures_are_registered(registry: list[RegistryRow], codes: set[str]) -> None:
     bases = {row["base_measure_code"] for row in registry} - {""}
     assert bases - codes == set()
 
@@ -99,22 +93,14 @@ def test_children_contacts_and_assessments_parts(registry: list[RegistryRow]) ->
         + [("CH/014", part) for part in "abc"]
     )
     first_fourteen = {f"CH/{n:03d}" for n in range(1, 15)}
-    actual = [
-        (row["measure_code"], row["part"])
-        for row in registry
-        if row["measure_code"] in first_fourteen
-    ]
+    actual = [(row["measure_code"], row["part"]) for row in registry if row["measure_code"] in first_fourteen]
     assert actual == expected
 
 
 def test_welsh_government_fills_only_post_populated_cla_measures(
     registry: list[RegistryRow],
 ) -> None:
-    flagged = {
-        row["measure_code"]
-        for row in registry
-        if row["filled_by_welsh_government"] == "true"
-    }
+    flagged = {row["measure_code"] for row in registry if row["filled_by_welsh_government"] == "true"}
     assert flagged == {
         "CH/037a", "CH/037b", "CH/039", "CH/040", "CH/043",
         "CH/045", "CH/046", "CH/047", "CH/048",

@@ -35,7 +35,7 @@ def test_one_row_per_date(calendar: list[CalendarRow]) -> None:
     assert dates[0] == CALENDAR_START
     assert dates[-1] == CALENDAR_END
     assert len(dates) == (CALENDAR_END - CALENDAR_START).days + 1
-    assert all(b - a == timedelta(days=1) for a, b in zip(dates, dates[1:]))
+    assert all(b - a == timedelta(days=1) for a, b in zip(dates, dates[1:], strict=False))
 
 
 @pytest.mark.parametrize(
@@ -55,9 +55,7 @@ def test_one_row_per_date(calendar: list[CalendarRow]) -> None:
         (date(2022, 12, 27), "Christmas Day (observed)"),
     ],
 )
-def test_known_bank_holidays(
-    by_date: dict[date, CalendarRow], day: date, name: str
-) -> None:
+def test_known_bank_holidays(by_date: dict[date, CalendarRow], day: date, name: str) -> None:
     row = by_date[day]
     assert row["is_bank_holiday"] is True
     assert row["bank_holiday_name"] == name
@@ -125,9 +123,7 @@ def test_working_days_between_is_a_subtraction(
         (date(2035, 12, 31), date(2036, 1, 2)),  # last date: beyond the calendar
     ],
 )
-def test_next_working_day(
-    by_date: dict[date, CalendarRow], day: date, expected: date
-) -> None:
+def test_next_working_day(by_date: dict[date, CalendarRow], day: date, expected: date) -> None:
     assert by_date[day]["next_working_day"] == expected
 
 
@@ -170,9 +166,7 @@ def test_write_calendar_seed(tmp_path: Path) -> None:
     lines = path.read_text(encoding="utf-8").splitlines()
     assert count == 10
     assert lines[0] == ",".join(COLUMNS)
-    assert lines[2] == (
-        "2025-12-25,4,false,true,Christmas Day,false,1,2025-12-29,2025-26"
-    )
+    assert lines[2] == ("2025-12-25,4,false,true,Christmas Day,false,1,2025-12-29,2025-26")
 
 
 def test_end_before_start_is_refused() -> None:

@@ -1,0 +1,219 @@
+"""The `pif` command: validate and load an extract, export the return, show staging rejections,
+and build the reference seeds (working-day calendar, measure registry).
+
+Defaults follow profiles.yml: the target from PIF_TARGET (else duckdb), the DuckDB file from
+PIF_DUCKDB_PATH (else pif.duckdb in the project root), PostgreSQL from the PIF_PG_* variables.
+Exit codes: 0 ok, 1 validation errors (or a load refused), 2 usage errors.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from pathlib import Path
+from typing import Annotated
+
+import pandas as pd
+import typer
+from rich.console import Console
+from rich.table import Table as RichTable
+
+from pif import db
+
+app = typer.Typer(
+    help="Welsh PIF social-services measures: extract validation, loading and exports.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+console = Console()
+
+ExtractDir = Annotated[
+    Path,
+    typer.Argument(exists=True, file_okay=False, dir_okay=True, help="Folder holding the extract CSV files."),
+]
+Target = Annotated[
+    str | None,
+    typer.Option("--target", "-t", help="duckdb or postgres (default: env PIF_TARGET, else duckdb)."),
+]
+DuckdbPath = Annotated[
+    Path | None,
+    typer.Option(
+        "--duckdb-path", help="DuckDB file (default: env PIF_DUCKDB_PATH, else pif.duckdb in the project)."
+    ),
+]
+OutputDir = Annotated[
+    Path | None, typer.Option("--output", "-o", help="Output folder (default: output/ in the project).")
+]
+
+
+def _target(target: str | None) -> str:
+    """The chosen target, checked."""
+    chosen = target or db.default_target()
+    if chosen not in db.TARGETS:
+        raise typer.BadParameter(f"--target must be one of {', '.join(db.TARGETS)}")
+    return chosen
+
+
+def _output_dir(output: Path | None) -> Path:
+    """The output folder: the option, else output/ in the project root."""
+    from pif.contract import project_root
+
+    return output or project_root() / "output"
+
+
+def _validate(extract_dir: Path, output: Path | None) -> bool:
+    """Validate, write the report, print the summary; True when the extract has no errors."""
+    from pif.validate import has_errors, print_summary, validate_extract, write_report
+
+    started = time.perf_counter()
+    with console.status("Validating the extract against the source contract..."):
+        findings = validate_extract(extract_dir)
+    report = write_report(findings, _output_dir(output) / "validation_report.csv")
+    print_summary(findings, console)
+    console.print(f"Report: {report} ({time.perf_counter() - started:.1f} s)")
+    return not has_errors(findings)
+
+
+@app.command()
+def validate(extract_dir: ExtractDir, output: OutputDir = None) -> None:
+    """Check an extract folder against the source contract; write output/validation_report.csv."""
+    if not _validate(extract_dir, output):
+        raise typer.Exit(code=1)
+
+
+@app.command()
+def load(
+    extract_dir: ExtractDir,
+    target: Target = None,
+    duckdb_path: DuckdbPath = None,
+    output: OutputDir = None,
+) -> None:
+    """Validate, then (when there are no errors) load the extract into the raw schema."""
+    from pif.load import LoadError, load_extract
+
+    chosen = _target(target)
+    if not _validate(extract_dir, output):
+        console.print("[red]Not loaded: fix the errors above first.[/red]")
+        raise typer.Exit(code=1)
+    started = time.perf_counter()
+    try:
+        loaded = load_extract(extract_dir, chosen, duckdb_path)
+    except LoadError as error:
+        console.print(f"[red]{error}[/red]")
+        raise typer.Exit(code=1) from error
+    rows = sum(table.rows for table in loaded)
+    console.print(
+        f"Loaded {rows:,} rows from {len(loaded)} files into {chosen} "
+        f"in {time.perf_counter() - started:.1f} s (warnings are rows staging will reject: see the report)."
+    )
+
+
+@app.command()
+def export(
+    target: Target = None,
+    duckdb_path: DuckdbPath = None,
+    years: Annotated[int, typer.Option("--years", "-y", min=1, help="Collection years side by side.")] = 2,
+    marts_schema: Annotated[
+        str | None, typer.Option(help="Schema of pif_return (default <target>_marts).")
+    ] = None,
+    reference_schema: Annotated[
+        str | None, typer.Option(help="Schema of the measure_registry seed (default <target>_reference).")
+    ] = None,
+    output: OutputDir = None,
+) -> None:
+    """Write the return (pif_return.csv/.xlsx, pif_return_long.csv) and print a short summary."""
+    from pif.export import print_return_summary, read_return, write_export
+
+    chosen = _target(target)
+    connection = db.connect(chosen, duckdb_path, read_only=True)
+    try:
+        long = read_return(
+            connection,
+            marts_schema or db.model_schema(chosen, "marts"),
+            reference_schema or db.model_schema(chosen, "reference"),
+        )
+    finally:
+        connection.close()
+    files = write_export(long, _output_dir(output), years)
+    print_return_summary(long, years, console)
+    console.print(f"Wrote {files.wide_csv}, {files.wide_xlsx} and {files.long_csv}")
+
+
+@app.command()
+def rejections(
+    target: Target = None,
+    duckdb_path: DuckdbPath = None,
+    rows: Annotated[int, typer.Option(help="How many rejected rows to list.")] = 20,
+    staging_schema: Annotated[str | None, typer.Option(help="Default <target>_staging.")] = None,
+) -> None:
+    """Show the staging rejection report (stg_wccis__rejections): counts by reason, then the first rows."""
+    chosen = _target(target)
+    schema = db.quote_identifier(staging_schema or db.model_schema(chosen, "staging"))
+    connection = db.connect(chosen, duckdb_path, read_only=True)
+    try:
+        frame = db.query_frame(
+            connection,
+            "select entity, source_file, source_row, record_id, rejection_reason "
+            f"from {schema}.stg_wccis__rejections order by entity, source_row",
+        )
+    finally:
+        connection.close()
+    if frame.empty:
+        console.print("[green]No rejected rows.[/green]")
+        return
+    _print_rejection_counts(frame)
+    _print_rejected_rows(frame, rows)
+
+
+def reason_kind(reason: str) -> str:
+    """A rejection reason with its quoted values blanked, so reasons of one kind group together."""
+    return re.sub(r"'[^']*'|\([^)]*\)", "…", reason)
+
+
+def _print_rejection_counts(frame: pd.DataFrame) -> None:
+    """Rejected rows counted per entity and kind of reason."""
+    kinds = frame.assign(reason=frame["rejection_reason"].map(reason_kind))
+    counts = kinds.groupby(["entity", "reason"]).size().reset_index(name="rows")
+    table = RichTable(title=f"Rejected rows: {len(frame):,}")
+    for heading in ("Entity", "Reason", "Rows"):
+        table.add_column(heading, justify="right" if heading == "Rows" else "left")
+    for row in counts.sort_values(["entity", "rows"], ascending=[True, False]).itertuples(index=False):
+        table.add_row(str(row.entity), str(row.reason), f"{row.rows:,}")
+    console.print(table)
+
+
+def _print_rejected_rows(frame: pd.DataFrame, rows: int) -> None:
+    """The first rejected rows, as a data officer would look them up in the file."""
+    table = RichTable(title=f"First {min(rows, len(frame))} rejected rows")
+    for heading in ("File", "Row", "Record", "Reason"):
+        table.add_column(heading)
+    for row in frame.head(rows).itertuples(index=False):
+        table.add_row(
+            str(row.source_file), str(row.source_row), str(row.record_id), str(row.rejection_reason)
+        )
+    console.print(table)
+
+
+@app.command(
+    context_settings={"allow_extra_args": True, "ignore_unknown_options": True}, add_help_option=False
+)
+def calendar(context: typer.Context) -> None:
+    """Build the Welsh working-day calendar seed (pif.working_days; `pif calendar --help` for options)."""
+    from pif import working_days
+
+    result = working_days.main(list(context.args))
+    raise typer.Exit(code=int(result or 0))
+
+
+@app.command(
+    context_settings={"allow_extra_args": True, "ignore_unknown_options": True}, add_help_option=False
+)
+def registry(context: typer.Context) -> None:
+    """Build the measure registry seed (pif.registry; `pif registry --help` for options)."""
+    from pif import registry as measure_registry
+
+    measure_registry.main(list(context.args))
+
+
+if __name__ == "__main__":
+    app()

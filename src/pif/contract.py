@@ -1,0 +1,231 @@
+"""The WCCIS-like source contract, read from the dbt sources YAML into typed objects.
+
+The contract (models/staging/wccis/_wccis__sources*.yml) is the single description of the extract:
+which CSV files exist, their columns, types, code lists, keys and references. The validator and the
+loader read it from here so that they check and load exactly what the dbt staging layer expects.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+COLUMN_TYPES: frozenset[str] = frozenset({"identifier", "text", "code", "date", "flag", "integer", "decimal"})
+CONTRACT_FOLDER = Path("models") / "staging" / "wccis"
+CONTRACT_GLOB = "_wccis__sources*.yml"
+CODE_MAP = Path("seeds") / "code_map.csv"
+
+
+class ContractError(ValueError):
+    """The contract YAML or the code map is malformed (a developer error, not a data error)."""
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of an extract file, as the contract describes it."""
+
+    name: str
+    type: str = "text"
+    required: bool = False
+    code_list: str | None = None
+    references: str | None = None
+    personal: bool = False
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Table:
+    """One extract file (one entity) of the contract."""
+
+    name: str
+    file: str
+    primary_key: str
+    columns: tuple[Column, ...]
+    date_order: tuple[tuple[str, str], ...] = ()
+    description: str = ""
+
+    @property
+    def column_names(self) -> list[str]:
+        """Contract column names in contract order (the order the loader creates them in)."""
+        return [column.name for column in self.columns]
+
+    def column(self, name: str) -> Column:
+        """The column called `name`; KeyError when the contract has none."""
+        for column in self.columns:
+            if column.name == name:
+                return column
+        raise KeyError(f"{self.name} has no column {name}")
+
+    def is_required(self, column: Column) -> bool:
+        """Required columns, plus the primary key, which staging always treats as required."""
+        return column.required or column.name == self.primary_key
+
+
+@dataclass(frozen=True)
+class Contract:
+    """All contract tables plus the code lists from seeds/code_map.csv."""
+
+    tables: tuple[Table, ...]
+    code_lists: Mapping[str, frozenset[str]] = field(default_factory=dict)
+
+    def table(self, name: str) -> Table:
+        """The table called `name`; KeyError when the contract has none."""
+        for table in self.tables:
+            if table.name == name:
+                return table
+        raise KeyError(f"the source contract has no table {name}")
+
+    def codes(self, code_list: str) -> frozenset[str]:
+        """Upper-case local codes of a code list (empty when the code map lacks the list)."""
+        return self.code_lists.get(code_list, frozenset())
+
+
+def project_root(start: Path | None = None) -> Path:
+    """The dbt project root: the nearest folder holding dbt_project.yml above this package (or `start`).
+
+    Falls back to searching upwards from the current directory, for an installed (non-editable) copy.
+    """
+    candidates = [start] if start is not None else [Path(__file__).resolve().parent, Path.cwd()]
+    for candidate in candidates:
+        for folder in [candidate, *candidate.parents]:
+            if (folder / "dbt_project.yml").is_file():
+                return folder
+    raise ContractError("cannot find dbt_project.yml above the pif package or the current directory")
+
+
+def raw_schema_default(root: Path | None = None) -> str:
+    """The dbt var raw_schema from dbt_project.yml (default raw_wccis): where the loader writes."""
+    project = yaml.safe_load((project_root(root) / "dbt_project.yml").read_text(encoding="utf-8")) or {}
+    return str((project.get("vars") or {}).get("raw_schema", "raw_wccis"))
+
+
+def contract_files(root: Path | None = None) -> list[Path]:
+    """Every contract YAML file (the main one and any added beside it), in name order."""
+    files = sorted((project_root(root) / CONTRACT_FOLDER).glob(CONTRACT_GLOB))
+    if not files:
+        raise ContractError(f"no {CONTRACT_GLOB} files in {CONTRACT_FOLDER}")
+    return files
+
+
+def load_contract(root: Path | None = None) -> Contract:
+    """Read every contract YAML file and the code map into one Contract."""
+    root = project_root(root)
+    tables: list[Table] = []
+    for path in contract_files(root):
+        try:
+            document = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        except yaml.YAMLError as error:
+            raise ContractError(f"{path.name} is not valid YAML: {error}") from error
+        tables.extend(tables_from_yaml(document, path))
+    names = [table.name for table in tables]
+    duplicates = sorted({name for name in names if names.count(name) > 1})
+    if duplicates:
+        raise ContractError(f"tables defined twice in the contract: {', '.join(duplicates)}")
+    return Contract(tables=tuple(tables), code_lists=load_code_lists(root / CODE_MAP))
+
+
+def tables_from_yaml(document: Mapping[str, Any], path: Path) -> list[Table]:
+    """The tables of the `wccis` source in one parsed YAML document."""
+    tables: list[Table] = []
+    for source in document.get("sources") or []:
+        if source.get("name") != "wccis":
+            continue
+        for table in source.get("tables") or []:
+            tables.append(_table(table, path))
+    return tables
+
+
+def _meta(node: Mapping[str, Any]) -> dict[str, Any]:
+    """A node's meta, whether written under `config: {meta: ...}` or directly as `meta:`."""
+    config = node.get("config") or {}
+    return {**(node.get("meta") or {}), **(config.get("meta") or {})}
+
+
+def _table(node: Mapping[str, Any], path: Path) -> Table:
+    """One Table from its YAML node, checking the meta a loader and validator rely on."""
+    name = str(node["name"])
+    meta = _meta(node)
+    if "file" not in meta or "primary_key" not in meta:
+        raise ContractError(f"{path.name}: table {name} needs meta file and primary_key")
+    columns = tuple(_column(column, name, path) for column in node.get("columns") or [])
+    pairs = tuple((str(pair[0]), str(pair[1])) for pair in meta.get("date_order") or [])
+    table = Table(
+        name=name,
+        file=str(meta["file"]),
+        primary_key=str(meta["primary_key"]),
+        columns=columns,
+        date_order=pairs,
+        description=str(node.get("description") or "").strip(),
+    )
+    _check_table(table, path)
+    return table
+
+
+def _column(node: Mapping[str, Any], table: str, path: Path) -> Column:
+    """One Column from its YAML node."""
+    meta = _meta(node)
+    column_type = str(meta.get("type", "text"))
+    if column_type not in COLUMN_TYPES:
+        raise ContractError(f"{path.name}: {table}.{node['name']} has unknown type {column_type}")
+    return Column(
+        name=str(node["name"]),
+        type=column_type,
+        required=bool(meta.get("required", False)),
+        code_list=meta.get("code_list"),
+        references=meta.get("references"),
+        personal=bool(meta.get("personal", False)),
+        description=str(node.get("description") or "").strip(),
+    )
+
+
+def _check_table(table: Table, path: Path) -> None:
+    """Primary key and date_order columns must be columns of the table."""
+    names = set(table.column_names)
+    wanted = [table.primary_key, *(name for pair in table.date_order for name in pair)]
+    unknown = [name for name in wanted if name not in names]
+    if unknown:
+        raise ContractError(f"{path.name}: table {table.name} refers to unknown columns {unknown}")
+
+
+def load_code_lists(path: Path) -> dict[str, frozenset[str]]:
+    """Local codes per code list from seeds/code_map.csv, upper-cased and trimmed."""
+    codes: dict[str, set[str]] = {}
+    with path.open(newline="", encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            codes.setdefault(row["code_list"].strip(), set()).add(row["local_code"].strip().upper())
+    return {name: frozenset(values) for name, values in codes.items()}
+
+
+def read_header(path: Path) -> list[str]:
+    """The header row of a CSV file (a UTF-8 byte-order mark is dropped)."""
+    with path.open(newline="", encoding="utf-8-sig") as handle:
+        return next(csv.reader(handle), [])
+
+
+def normalise_name(name: str) -> str:
+    """A header cell as the contract spells column names: trimmed, lower case."""
+    return name.strip().lower()
+
+
+def match_header(header: Iterable[str], table: Table) -> tuple[dict[str, int], list[str], list[str]]:
+    """Match a file's header to the contract.
+
+    Returns (position of each contract column found, contract columns missing, extra header names).
+    Names match after trimming and lower-casing; the first of two equal header names wins.
+    """
+    positions: dict[str, int] = {}
+    extras: list[str] = []
+    wanted = set(table.column_names)
+    for index, raw_name in enumerate(header):
+        name = normalise_name(raw_name)
+        if name in wanted and name not in positions:
+            positions[name] = index
+        else:
+            extras.append(raw_name)
+    missing = [name for name in table.column_names if name not in positions]
+    return positions, missing, extras

@@ -1,0 +1,172 @@
+"""Export the PIF return as local authorities publish it: one row per measure and part, one column
+per collection year (by default the current year and the one before, side by side).
+
+Reads the `pif_return` mart (collection_year, measure_code, part, breakdown, value) joined with the
+measure registry seed (measure_name, part_label, unit) and writes:
+
+- output/pif_return.csv and output/pif_return.xlsx: the wide, published layout;
+- output/pif_return_long.csv: every row of the mart with its registry labels.
+
+A mart row's breakdown (when the mart has any besides empty/'all'/'total') is kept as a column of
+the wide layout, so figures broken down further are never summed or dropped silently.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+from openpyxl import Workbook
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+from rich.console import Console
+from rich.table import Table as RichTable
+
+from pif.db import query_frame, quote_identifier
+
+LONG_COLUMNS: tuple[str, ...] = (
+    "collection_year",
+    "measure_code",
+    "part",
+    "breakdown",
+    "label",
+    "unit",
+    "value",
+)
+HEADLINE_BREAKDOWNS: frozenset[str] = frozenset({"", "all", "total"})
+MAX_COLUMN_WIDTH = 80
+
+
+@dataclass(frozen=True)
+class ExportFiles:
+    """Paths of the files an export wrote."""
+
+    wide_csv: Path
+    wide_xlsx: Path
+    long_csv: Path
+
+
+def read_return(connection: Any, marts_schema: str, reference_schema: str) -> pd.DataFrame:
+    """The long return: every pif_return row with its registry label and unit."""
+    sql = f"""
+        select
+            cast(r.collection_year as varchar(7)) as collection_year,
+            r.measure_code,
+            r.part,
+            r.breakdown,
+            g.measure_name,
+            g.part_label,
+            g.unit,
+            r.value
+        from {quote_identifier(marts_schema)}.pif_return as r
+        left join {quote_identifier(reference_schema)}.measure_registry as g
+            on g.measure_code = r.measure_code
+            and coalesce(cast(g.part as varchar(50)), '') = coalesce(cast(r.part as varchar(50)), '')
+    """
+    frame = query_frame(connection, sql)
+    return long_table(frame)
+
+
+def long_table(frame: pd.DataFrame) -> pd.DataFrame:
+    """Tidy the joined rows: one label column, text keys without NaN, numbers as numbers, sorted."""
+    frame = frame.copy()
+    for column in ("part", "breakdown", "measure_name", "part_label", "unit"):
+        frame[column] = frame[column].astype(object).where(frame[column].notna(), "").astype(str)
+    frame["label"] = [
+        label(name, part) for name, part in zip(frame["measure_name"], frame["part_label"], strict=True)
+    ]
+    frame["value"] = pd.to_numeric(frame["value"], errors="coerce")
+    frame = frame.sort_values(["measure_code", "part", "breakdown", "collection_year"], kind="stable")
+    return frame.loc[:, list(LONG_COLUMNS)].reset_index(drop=True)
+
+
+def label(measure_name: str, part_label: str) -> str:
+    """The row label: the measure name, followed by the part's label when it has one."""
+    if not part_label:
+        return measure_name
+    if not measure_name or part_label.startswith(measure_name):
+        return part_label
+    return f"{measure_name}: {part_label}"
+
+
+def wide_table(long: pd.DataFrame, years: int = 2) -> pd.DataFrame:
+    """One row per measure and part (and breakdown when present), one column per collection year.
+
+    The year columns are the latest `years` collection years in the data, the current year first,
+    as published returns put them (2026-27, then 2025-26).
+    """
+    chosen = sorted(long["collection_year"].dropna().unique(), reverse=True)[:years]
+    keys = ["measure_code", "part", "breakdown", "label", "unit"]
+    subset = long[long["collection_year"].isin(chosen)]
+    # One figure per key and year is expected; sum(min_count=1) keeps a missing figure empty.
+    grouped = subset.groupby([*keys, "collection_year"], sort=False)["value"].sum(min_count=1)
+    wide = grouped.unstack("collection_year").reindex(columns=chosen).reset_index()
+    wide.columns.name = None
+    if set(long["breakdown"].str.lower()) <= HEADLINE_BREAKDOWNS:
+        wide = wide.drop(columns="breakdown")
+    order = [column for column in ("measure_code", "part", "breakdown") if column in wide.columns]
+    return wide.sort_values(order, kind="stable").reset_index(drop=True)
+
+
+def write_xlsx(wide: pd.DataFrame, path: Path) -> Path:
+    """The wide return as a spreadsheet: bold header, frozen header row, widths fitted to content."""
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "PIF return"
+    sheet.append([str(column) for column in wide.columns])
+    for row in wide.itertuples(index=False):
+        sheet.append([None if pd.isna(value) else value for value in row])
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    sheet.freeze_panes = "A2"
+    for index, column in enumerate(wide.columns, start=1):
+        longest = max([len(str(column)), *(len(str(value)) for value in wide[column] if not pd.isna(value))])
+        sheet.column_dimensions[get_column_letter(index)].width = min(longest + 2, MAX_COLUMN_WIDTH)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    workbook.save(path)
+    return path
+
+
+def write_export(long: pd.DataFrame, output_dir: Path, years: int = 2) -> ExportFiles:
+    """Write the wide CSV and XLSX and the long CSV into `output_dir`."""
+    output_dir.mkdir(parents=True, exist_ok=True)
+    wide = wide_table(long, years)
+    files = ExportFiles(
+        wide_csv=output_dir / "pif_return.csv",
+        wide_xlsx=output_dir / "pif_return.xlsx",
+        long_csv=output_dir / "pif_return_long.csv",
+    )
+    wide.to_csv(files.wide_csv, index=False)
+    write_xlsx(wide, files.wide_xlsx)
+    long.to_csv(files.long_csv, index=False)
+    return files
+
+
+def print_return_summary(
+    long: pd.DataFrame, years: int = 2, console: Console | None = None, rows: int = 20
+) -> None:
+    """A short terminal view: the first rows of the wide return plus counts."""
+    console = console or Console()
+    wide = wide_table(long, years)
+    table = RichTable(title=f"PIF return (first {min(rows, len(wide))} of {len(wide)} rows)")
+    for column in wide.columns:
+        numeric = column not in ("measure_code", "part", "breakdown", "label", "unit")
+        table.add_column(
+            str(column), justify="right" if numeric else "left", overflow="ellipsis", no_wrap=True
+        )
+    for row in wide.head(rows).itertuples(index=False):
+        table.add_row(*["" if pd.isna(value) else _display(value) for value in row])
+    console.print(table)
+    console.print(
+        f"{long['measure_code'].nunique()} measures, {len(wide)} measure parts, "
+        f"{long['collection_year'].nunique()} collection years, {len(long)} figures"
+    )
+
+
+def _display(value: object) -> str:
+    """Whole numbers without a decimal point, other numbers to two places."""
+    if isinstance(value, float):
+        return f"{value:,.0f}" if value.is_integer() else f"{value:,.2f}"
+    return str(value)

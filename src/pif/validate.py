@@ -1,0 +1,516 @@
+"""Validate an extract folder against the source contract, before it is loaded.
+
+The dbt staging layer rejects bad rows in SQL; this is the early, producer-facing report on the
+files themselves, so a data officer can fix the extract at source. Each check names the file, the
+row (the CSV line, header = row 1, first data row = 2), the column and the value.
+
+Checks run as great-expectations expectations (one suite per file, on a pandas frame whose index is
+the row number, so each expectation's unexpected_index_list is the list of failing rows):
+contract columns present, value not null, value in set (flags, codes), regex (dates, numbers),
+unique (primary key) and column-pair order (date_order, on a sortable YYYYMMDD key). Two checks
+use plain pandas because great-expectations cannot express them at this scale:
+
+- impossible calendar dates (31/02/2026): ExpectColumnValuesToMatchStrftimeFormat parses values one
+  at a time in Python (about 6 s per million values) and accepts only one format, so the regex
+  expectation checks the shape and a vectorised day-in-month check catches impossible dates;
+- references to another file's key: ExpectColumnValuesToBeInSet with the referenced file's keys as
+  the value set took two minutes for a million rows and keys, so this is a pandas `isin`.
+
+Severity: "error" means the extract cannot be loaded (missing or unreadable file, missing column);
+"warning" means the row will be rejected by staging (or, for an extra column, not loaded).
+"""
+
+from __future__ import annotations
+
+import csv
+import logging
+import os
+import warnings
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict, dataclass, fields
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import pandas as pd
+from rich.console import Console
+from rich.table import Table as RichTable
+
+from pif.contract import Column, Contract, Table, load_contract, match_header, read_header
+
+if TYPE_CHECKING:
+    from great_expectations.core import ExpectationSuite
+    from great_expectations.expectations import Expectation
+
+ERROR = "error"
+WARNING = "warning"
+# DD/MM/YYYY or YYYY-MM-DD: DATE_REGEX for the expectation, DATE_PARTS to pull out day, month, year.
+DATE_REGEX = r"^(?:\d{1,2}/\d{1,2}/\d{4}|\d{4}-\d{2}-\d{2})$"
+DATE_PARTS = r"^(?:(\d{1,2})/(\d{1,2})/(\d{4})|(\d{4})-(\d{2})-(\d{2}))$"
+FLAG_VALUES: tuple[str, ...] = ("Y", "N", "YES", "NO", "TRUE", "FALSE", "T", "F", "1", "0")
+NUMBER_PATTERNS: dict[str, str] = {
+    # The same patterns the PostgreSQL staging macros accept (DuckDB's try_cast is more lenient).
+    "integer": r"^[+-]?[0-9]{1,9}$",
+    "decimal": r"^[+-]?[0-9]{1,15}(\.[0-9]+)?$",
+}
+FIRST_DATA_ROW = 2
+DATE_KEY_PREFIX = "__date_key__"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem in the extract, located precisely enough for a data officer to fix it."""
+
+    severity: str
+    file: str
+    row: int | None
+    column: str | None
+    check: str
+    value: str | None
+    message: str
+
+
+@dataclass(frozen=True)
+class _Check:
+    """What a row-level expectation checks, so its failing rows can be turned into findings."""
+
+    check: str
+    column: str
+
+
+# --------------------------------------------------------------------------------------------------
+# Entry points
+
+
+def validate_extract(extract_dir: Path, contract: Contract | None = None) -> list[Finding]:
+    """Validate every contract file in `extract_dir`; return the findings, errors first."""
+    contract = contract or load_contract()
+    findings: list[Finding] = []
+    frames: dict[str, pd.DataFrame] = {}
+    raw_frames: dict[str, pd.DataFrame] = {}
+    for table in contract.tables:
+        read = _read_table(extract_dir, table)
+        findings.extend(read.findings)
+        if read.frame is not None and read.raw is not None:
+            frames[table.name], raw_frames[table.name] = read.frame, read.raw
+    context = _gx_context() if frames else None
+    for table in contract.tables:
+        if table.name in frames and context is not None:
+            findings.extend(_validate_values(context, contract, table, frames, raw_frames[table.name]))
+    return sorted(findings, key=_finding_order)
+
+
+def has_errors(findings: Iterable[Finding]) -> bool:
+    """True when any finding stops the extract from being loaded."""
+    return any(finding.severity == ERROR for finding in findings)
+
+
+def write_report(findings: Iterable[Finding], path: Path) -> Path:
+    """Write findings to a CSV report (one row per finding) and return its path."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=[field.name for field in fields(Finding)])
+        writer.writeheader()
+        for finding in findings:
+            writer.writerow(asdict(finding))
+    return path
+
+
+def print_summary(findings: list[Finding], console: Console | None = None) -> None:
+    """Print finding counts per file and check, with an example message for each."""
+    console = console or Console()
+    if not findings:
+        console.print("[green]No findings: the extract matches the source contract.[/green]")
+        return
+    counts = Counter((f.file, f.check, f.severity) for f in findings)
+    examples: dict[tuple[str, str, str], str] = {}
+    for finding in findings:
+        examples.setdefault((finding.file, finding.check, finding.severity), finding.message)
+    table = RichTable(title="Extract validation", show_lines=False)
+    for heading in ("File", "Check", "Severity", "Findings"):
+        table.add_column(heading, justify="right" if heading == "Findings" else "left", no_wrap=True)
+    table.add_column("First example", overflow="ellipsis", no_wrap=True)
+    for key in sorted(counts, key=lambda k: (k[2] != ERROR, k[0], k[1])):
+        colour = "red" if key[2] == ERROR else "yellow"
+        table.add_row(key[0], key[1], f"[{colour}]{key[2]}[/{colour}]", f"{counts[key]:,}", examples[key])
+    console.print(table)
+    errors = sum(1 for f in findings if f.severity == ERROR)
+    console.print(f"{errors:,} errors, {len(findings) - errors:,} warnings")
+
+
+def _finding_order(finding: Finding) -> tuple[bool, str, int, str]:
+    """Errors first, then by file, row and column."""
+    return (finding.severity != ERROR, finding.file, finding.row or 0, finding.column or "")
+
+
+# --------------------------------------------------------------------------------------------------
+# Reading files
+
+
+@dataclass
+class _Read:
+    """A file read as text: the raw frame, the normalised frame and any file-level findings."""
+
+    findings: list[Finding]
+    raw: pd.DataFrame | None = None
+    frame: pd.DataFrame | None = None
+
+
+def _read_table(extract_dir: Path, table: Table) -> _Read:
+    """Read one contract file as text; report a missing, unreadable or malformed file."""
+    path = extract_dir / table.file
+    if not path.is_file():
+        message = f"{table.file} is missing from {extract_dir}: every file of the source contract is required"
+        return _Read([Finding(ERROR, table.file, None, None, "missing_file", None, message)])
+    try:
+        header = read_header(path)
+        raw = _read_csv_as_text(path)
+    except (UnicodeDecodeError, pd.errors.ParserError, csv.Error) as error:
+        message = f"{table.file} cannot be read as a UTF-8 comma-separated file: {error}"
+        return _Read([Finding(ERROR, table.file, None, None, "unreadable_file", None, message)])
+    if not header:
+        message = f"{table.file} is empty: it needs a header row naming the contract's columns"
+        return _Read([Finding(ERROR, table.file, None, None, "unreadable_file", None, message)])
+    positions, _missing, extras = match_header(header, table)
+    findings = [_extra_column(table, name) for name in extras]
+    findings.extend(_line_numbering(path, table, len(raw)))
+    named = pd.DataFrame({name: raw.iloc[:, index] for name, index in positions.items()}, index=raw.index)
+    return _Read(findings, raw=named, frame=_normalise(named, table))
+
+
+def _read_csv_as_text(path: Path) -> pd.DataFrame:
+    """Every cell as text ('' for empty); the index is the row number (header = 1)."""
+    frame = pd.read_csv(
+        path,
+        dtype=str,
+        keep_default_na=False,
+        na_filter=False,
+        encoding="utf-8-sig",
+        index_col=False,
+        skip_blank_lines=True,
+    )
+    frame.columns = list(range(len(frame.columns)))
+    frame.index = pd.RangeIndex(FIRST_DATA_ROW, FIRST_DATA_ROW + len(frame))
+    return frame
+
+
+def _extra_column(table: Table, name: str) -> Finding:
+    """Warning for a header column the contract does not know: it is dropped by the loader."""
+    message = f"{table.file} row 1: column '{name}' is not in the source contract; it will not be loaded"
+    return Finding(WARNING, table.file, 1, name, "extra_column", None, message)
+
+
+def _line_numbering(path: Path, table: Table, records: int) -> list[Finding]:
+    """Warn when row numbers will not be line numbers (blank lines, or values spanning lines)."""
+    lines = 0
+    last = b"\n"
+    with path.open("rb") as handle:
+        while chunk := handle.read(1 << 20):
+            lines += chunk.count(b"\n")
+            last = chunk[-1:]
+    lines += last != b"\n"
+    if lines == records + 1:
+        return []
+    message = (
+        f"{table.file} has {lines:,} lines but {records:,} data rows plus a header: it has blank lines or "
+        "values that span lines, so the row numbers in this report count rows, not lines"
+    )
+    return [Finding(WARNING, table.file, None, None, "line_numbering", None, message)]
+
+
+def _normalise(raw: pd.DataFrame, table: Table) -> pd.DataFrame:
+    """Values as staging sees them: trimmed, empty -> missing, codes and flags upper-cased.
+
+    Dates also get a sortable YYYYMMDD key column (missing when the date is impossible), which the
+    date checks and the date_order expectations use.
+    """
+    columns: dict[str, pd.Series] = {}
+    for name in raw.columns:
+        column = table.column(str(name))
+        values = raw[name]
+        values = (values.fillna("") if values.hasnans else values).str.strip()
+        values = values.mask(values == "")
+        if column.type in ("code", "flag"):
+            values = values.str.upper()
+        columns[column.name] = values
+        if column.type == "date":
+            columns[DATE_KEY_PREFIX + column.name] = date_keys(values)
+    return pd.DataFrame(columns, index=raw.index)
+
+
+def date_keys(values: pd.Series) -> pd.Series:
+    """YYYYMMDD as a number for every valid DD/MM/YYYY or YYYY-MM-DD date, NaN otherwise.
+
+    Fast path: pandas' C date parser; the few values it cannot place (years past 2262 such as
+    31/12/9999, or impossible dates) go through the exact, slower check of `_date_keys_exact`.
+    """
+    uk = pd.to_datetime(values, format="%d/%m/%Y", errors="coerce")
+    iso = pd.to_datetime(values, format="%Y-%m-%d", errors="coerce")
+    parsed = uk.fillna(iso)
+    keys = (parsed.dt.year * 10000 + parsed.dt.month * 100 + parsed.dt.day).astype(float)
+    leftover = values.notna() & parsed.isna()
+    if leftover.any():
+        keys[leftover] = _date_keys_exact(values[leftover])
+    shaped = values.str.match(DATE_REGEX).fillna(False).astype(bool)
+    return keys.where(shaped)
+
+
+def _date_keys_exact(values: pd.Series) -> pd.Series:
+    """YYYYMMDD as a number for every valid DD/MM/YYYY or YYYY-MM-DD date, NaN otherwise.
+
+    Vectorised (no per-value parsing) and valid for years 1-9999, like the databases' date types
+    (pandas timestamps stop at 2262, and 31/12/9999 is a common 'open' end date).
+    """
+    parts = values.str.extract(DATE_PARTS)
+    day = pd.to_numeric(parts[0].fillna(parts[5]), errors="coerce").to_numpy(dtype=float)
+    month = pd.to_numeric(parts[1].fillna(parts[4]), errors="coerce").to_numpy(dtype=float)
+    year = pd.to_numeric(parts[2].fillna(parts[3]), errors="coerce").to_numpy(dtype=float)
+    leap = ((year % 4 == 0) & (year % 100 != 0)) | (year % 400 == 0)
+    month_lengths = np.array([31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31], dtype=float)
+    safe_month = np.clip(np.nan_to_num(month, nan=1.0), 1, 12).astype(int)
+    last_day = month_lengths[safe_month - 1] + ((safe_month == 2) & leap)
+    valid = (year >= 1) & (month >= 1) & (month <= 12) & (day >= 1) & (day <= last_day)
+    keys = np.where(valid, year * 10000 + month * 100 + day, np.nan)
+    return pd.Series(keys, index=values.index, dtype=float)
+
+
+# --------------------------------------------------------------------------------------------------
+# great-expectations
+
+
+def _gx_context() -> Any:
+    """A quiet, ephemeral great-expectations context (no files, analytics, logs or progress bars)."""
+    os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
+    logging.getLogger("great_expectations").setLevel(logging.ERROR)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        import great_expectations as gx
+        from great_expectations.data_context.types.base import ProgressBarsConfig
+
+    for name in list(logging.root.manager.loggerDict):
+        if name.startswith("great_expectations"):
+            logging.getLogger(name).setLevel(logging.ERROR)
+    context = gx.get_context(mode="ephemeral")
+    context.variables.progress_bars = ProgressBarsConfig(globally=False)
+    context.data_sources.add_pandas(name="extract")
+    return context
+
+
+def _expectation(kind: str, check: str, target: str, **kwargs: Any) -> Expectation:
+    """A great-expectations expectation tagged (in meta) with the check and the column it reports on."""
+    import great_expectations as gx
+
+    expectation_class = getattr(gx.expectations, kind)
+    expectation: Expectation = expectation_class(meta={"check": check, "column": target}, **kwargs)
+    return expectation
+
+
+def _column_expectations(contract: Contract, table: Table, column: Column) -> Iterator[Expectation]:
+    """The row-level expectations for one present column, from its contract type and flags."""
+    name = column.name
+    if table.is_required(column):
+        yield _expectation("ExpectColumnValuesToNotBeNull", "required", name, column=name)
+    if column.type == "date":
+        yield _expectation("ExpectColumnValuesToMatchRegex", "date", name, column=name, regex=DATE_REGEX)
+    elif column.type == "flag":
+        yield _expectation(
+            "ExpectColumnValuesToBeInSet", "flag", name, column=name, value_set=list(FLAG_VALUES)
+        )
+    elif column.type in NUMBER_PATTERNS:
+        regex = NUMBER_PATTERNS[column.type]
+        yield _expectation("ExpectColumnValuesToMatchRegex", column.type, name, column=name, regex=regex)
+    if column.code_list:
+        codes = sorted(contract.codes(column.code_list))
+        yield _expectation("ExpectColumnValuesToBeInSet", "code", name, column=name, value_set=codes)
+    if name == table.primary_key:
+        yield _expectation("ExpectColumnValuesToBeUnique", "duplicate_key", name, column=name)
+
+
+def _suite(contract: Contract, table: Table, frame: pd.DataFrame) -> ExpectationSuite:
+    """One suite per file: column existence, then value checks for the columns that exist."""
+    import great_expectations as gx
+
+    suite = gx.ExpectationSuite(name=f"wccis_{table.name}")
+    # One table-level expectation rather than ExpectColumnToExist per column: GE costs ~18 ms per
+    # expectation whatever the data size, and this one reports every missing column at once.
+    columns_present = _expectation(
+        "ExpectTableColumnsToMatchSet", "missing_column", "", column_set=table.column_names, exact_match=False
+    )
+    suite.add_expectation(columns_present)
+    for column in table.columns:
+        if column.name in frame.columns:
+            for expectation in _column_expectations(contract, table, column):
+                suite.add_expectation(expectation)
+    for earlier, later in table.date_order:
+        if earlier in frame.columns and later in frame.columns:
+            pair = _expectation(
+                "ExpectColumnPairValuesAToBeGreaterThanB",
+                "date_order",
+                later,
+                column_A=DATE_KEY_PREFIX + later,
+                column_B=DATE_KEY_PREFIX + earlier,
+                or_equal=True,
+                ignore_row_if="either_value_is_missing",
+            )
+            suite.add_expectation(pair)
+    return suite
+
+
+def _run_suite(context: Any, table: Table, frame: pd.DataFrame, suite: ExpectationSuite) -> list[Any]:
+    """Validate the frame with the suite; return the expectation results (COMPLETE format)."""
+    asset = context.data_sources.get("extract").add_dataframe_asset(name=table.name)
+    batch = asset.add_batch_definition_whole_dataframe(f"{table.name}_whole").get_batch(
+        batch_parameters={"dataframe": frame}
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        result = batch.validate(suite, result_format={"result_format": "COMPLETE"})
+    for item in result.results:
+        if (item.exception_info or {}).get("raised_exception"):
+            raise RuntimeError(f"great-expectations failed on {table.name}: {item.exception_info}")
+    return list(result.results)
+
+
+# --------------------------------------------------------------------------------------------------
+# From results to findings
+
+
+def _validate_values(
+    context: Any, contract: Contract, table: Table, frames: dict[str, pd.DataFrame], raw: pd.DataFrame
+) -> list[Finding]:
+    """All checks for one file: the GE suite, then the pandas-only checks."""
+    frame = frames[table.name]
+    findings: list[Finding] = []
+    for result in _run_suite(context, table, frame, _suite(contract, table, frame)):
+        meta = result.expectation_config.meta or {}
+        check = _Check(str(meta["check"]), str(meta["column"]))
+        if check.check == "missing_column":
+            mismatched = (result.result.get("details") or {}).get("mismatched") or {}
+            findings.extend(_missing_column(table, name) for name in mismatched.get("missing") or [])
+            continue
+        rows = [int(row) for row in result.result.get("unexpected_index_list") or []]
+        findings.extend(_row_findings(table, frame, raw, check, rows))
+    findings.extend(_impossible_dates(table, frame, raw))
+    findings.extend(_broken_references(contract, table, frames, raw))
+    return findings
+
+
+def _missing_column(table: Table, column: str) -> Finding:
+    """Error for a contract column absent from the header: the loader cannot load the file."""
+    message = (
+        f"{table.file} row 1: column '{column}' is missing from the header row; the file cannot be loaded"
+    )
+    return Finding(ERROR, table.file, 1, column, "missing_column", None, message)
+
+
+def _row_findings(
+    table: Table, frame: pd.DataFrame, raw: pd.DataFrame, check: _Check, rows: list[int]
+) -> Iterator[Finding]:
+    """Warnings for the failing rows of one expectation."""
+    if check.check == "duplicate_key":
+        yield from _duplicates(table, frame, raw, check.column, rows)
+        return
+    column = table.column(check.column)
+    for row in rows:
+        value = _raw_value(raw, row, column.name)
+        problem = _problem(table, check.check, column, value.strip(), frame, row)
+        yield Finding(
+            WARNING,
+            table.file,
+            row,
+            column.name,
+            check.check,
+            value,
+            f"{table.file} row {row}, {column.name}: {problem}",
+        )
+
+
+def _problem(table: Table, check: str, column: Column, value: str, frame: pd.DataFrame, row: int) -> str:
+    """The text after 'file row N, column:' saying what is wrong and what is expected."""
+    if check == "required":
+        return "value is missing (required)"
+    if check == "date":
+        return f"'{value}' is not a valid date (expected DD/MM/YYYY)"
+    if check == "flag":
+        return f"'{value}' is not a flag (expected Y or N)"
+    if check == "integer":
+        return f"'{value}' is not a whole number"
+    if check == "decimal":
+        return f"'{value}' is not a number"
+    if check == "code":
+        return f"'{value}' is not in code list {column.code_list} (seeds/code_map.csv)"
+    if check == "date_order":
+        earlier = next(pair[0] for pair in table.date_order if pair[1] == column.name)
+        return f"'{value}' is before {earlier} '{frame.at[row, earlier]}'"
+    raise ValueError(f"unknown check {check}")
+
+
+def _raw_value(raw: pd.DataFrame, row: int, column: str) -> str:
+    """The value exactly as written in the file."""
+    value = raw.at[row, column]
+    return "" if pd.isna(value) else str(value)
+
+
+def _duplicates(
+    table: Table, frame: pd.DataFrame, raw: pd.DataFrame, column: str, rows: list[int]
+) -> Iterator[Finding]:
+    """Every repeat of a primary key after its first row (staging keeps the first, rejects the rest)."""
+    first_rows: dict[str, int] = {}
+    for row in sorted(rows):
+        key = str(frame.at[row, column])
+        first = first_rows.setdefault(key, row)
+        if row != first:
+            message = f"{table.file} row {row}, {column}: '{key}' repeats row {first} (duplicate primary key)"
+            yield Finding(
+                WARNING, table.file, row, column, "duplicate_key", _raw_value(raw, row, column), message
+            )
+
+
+def _impossible_dates(table: Table, frame: pd.DataFrame, raw: pd.DataFrame) -> Iterator[Finding]:
+    """Dates shaped right (the regex expectation passed) but impossible, such as 31/02/2026."""
+    for column in table.columns:
+        if column.type != "date" or column.name not in frame.columns:
+            continue
+        values = frame[column.name]
+        impossible = (
+            values.notna() & values.str.match(DATE_REGEX) & frame[DATE_KEY_PREFIX + column.name].isna()
+        )
+        for row in values.index[impossible.fillna(False).to_numpy(dtype=bool)]:
+            message = (
+                f"{table.file} row {row}, {column.name}: '{values.at[row]}' is not a valid date "
+                "(expected DD/MM/YYYY)"
+            )
+            yield Finding(
+                WARNING, table.file, int(row), column.name, "date", _raw_value(raw, row, column.name), message
+            )
+
+
+def _broken_references(
+    contract: Contract, table: Table, frames: dict[str, pd.DataFrame], raw: pd.DataFrame
+) -> Iterator[Finding]:
+    """Identifiers that match no primary key in the referenced file (pandas isin, see module doc)."""
+    frame = frames[table.name]
+    for column in table.columns:
+        if not column.references or column.name not in frame.columns or column.references not in frames:
+            continue
+        referenced = contract.table(column.references)
+        keys = frames[column.references].get(referenced.primary_key)
+        if keys is None:
+            continue
+        values = frame[column.name]
+        broken = values.notna() & ~values.isin(keys.dropna().unique())
+        for row in values.index[broken.to_numpy(dtype=bool)]:
+            message = (
+                f"{table.file} row {row}, {column.name}: '{values.at[row]}' matches no "
+                f"{referenced.primary_key} in {referenced.file}"
+            )
+            yield Finding(
+                WARNING,
+                table.file,
+                int(row),
+                column.name,
+                "reference",
+                _raw_value(raw, row, column.name),
+                message,
+            )

@@ -1,0 +1,131 @@
+"""The return export: wide CSV/XLSX as published, and the long CSV, from a tiny DuckDB mart."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import duckdb
+import pytest
+from openpyxl import load_workbook
+from typer.testing import CliRunner
+
+from pif.cli import app, reason_kind
+from pif.export import label, read_return, write_export
+
+RETURN_ROWS = [
+    ("2024-25", "CH/001", None, None, 100),
+    ("2025-26", "CH/001", None, None, 110),
+    ("2026-27", "CH/001", None, None, 120),
+    ("2025-26", "CH/004", "a", None, 5),
+    ("2026-27", "CH/004", "a", None, 7),
+    ("2026-27", "CH/004", "b", None, 3.5),
+]
+REGISTRY_ROWS = [
+    ("CH/001", None, "Contacts for children", None, "count"),
+    ("CH/004", "a", "Contacts received from", "Self", "count"),
+    ("CH/004", "b", "Contacts received from", "Relative", "count"),
+]
+
+
+@pytest.fixture()
+def warehouse(tmp_path: Path) -> Path:
+    """A DuckDB file holding main_marts.pif_return and main_reference.measure_registry."""
+    path = tmp_path / "pif.duckdb"
+    with duckdb.connect(str(path)) as connection:
+        connection.execute("create schema main_marts")
+        connection.execute("create schema main_reference")
+        connection.execute(
+            "create table main_marts.pif_return (collection_year varchar, measure_code varchar, "
+            "part varchar, breakdown varchar, value double)"
+        )
+        connection.executemany("insert into main_marts.pif_return values (?, ?, ?, ?, ?)", RETURN_ROWS)
+        connection.execute(
+            "create table main_reference.measure_registry (measure_code varchar, part varchar, "
+            "measure_name varchar, part_label varchar, unit varchar)"
+        )
+        connection.executemany(
+            "insert into main_reference.measure_registry values (?, ?, ?, ?, ?)", REGISTRY_ROWS
+        )
+    return path
+
+
+def read_csv_rows(path: Path) -> list[list[str]]:
+    with path.open(newline="", encoding="utf-8") as handle:
+        return list(csv.reader(handle))
+
+
+def test_wide_and_long_files(warehouse: Path, tmp_path: Path) -> None:
+    with duckdb.connect(str(warehouse), read_only=True) as connection:
+        long = read_return(connection, "main_marts", "main_reference")
+    files = write_export(long, tmp_path / "out", years=2)
+    assert read_csv_rows(files.wide_csv) == [
+        ["measure_code", "part", "label", "unit", "2026-27", "2025-26"],
+        ["CH/001", "", "Contacts for children", "count", "120.0", "110.0"],
+        ["CH/004", "a", "Contacts received from: Self", "count", "7.0", "5.0"],
+        ["CH/004", "b", "Contacts received from: Relative", "count", "3.5", ""],
+    ]
+    long_rows = read_csv_rows(files.long_csv)
+    assert long_rows[0] == ["collection_year", "measure_code", "part", "breakdown", "label", "unit", "value"]
+    assert len(long_rows) == 1 + len(RETURN_ROWS)
+
+    sheet = load_workbook(files.wide_xlsx).active
+    assert [cell.value for cell in sheet[1]] == [
+        "measure_code",
+        "part",
+        "label",
+        "unit",
+        "2026-27",
+        "2025-26",
+    ]
+    assert all(cell.font.bold for cell in sheet[1])
+    assert sheet.freeze_panes == "A2"
+    assert [cell.value for cell in sheet[3]] == ["CH/004", "a", "Contacts received from: Self", "count", 7, 5]
+    assert sheet.column_dimensions["C"].width >= len("Contacts received from: Relative")
+
+
+def test_years_option_and_breakdowns_kept(warehouse: Path, tmp_path: Path) -> None:
+    """--years widens the return; a real breakdown becomes a column instead of being summed."""
+    with duckdb.connect(str(warehouse)) as connection:
+        connection.execute(
+            "insert into main_marts.pif_return values ('2026-27', 'CH/001', null, 'female', 60)"
+        )
+        long = read_return(connection, "main_marts", "main_reference")
+    files = write_export(long, tmp_path / "out", years=3)
+    rows = read_csv_rows(files.wide_csv)
+    assert rows[0] == ["measure_code", "part", "breakdown", "label", "unit", "2026-27", "2025-26", "2024-25"]
+    assert rows[1][:3] == ["CH/001", "", ""] and rows[2][:3] == ["CH/001", "", "female"]
+
+
+def test_cli_export(warehouse: Path, tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        app,
+        ["export", "--target", "duckdb", "--duckdb-path", str(warehouse), "--output", str(tmp_path / "out")],
+    )
+    assert result.exit_code == 0, result.output
+    assert "2 measures" in result.output
+    assert (tmp_path / "out" / "pif_return.xlsx").is_file()
+
+
+def test_cli_rejections(tmp_path: Path) -> None:
+    path = tmp_path / "pif.duckdb"
+    with duckdb.connect(str(path)) as connection:
+        connection.execute("create schema main_staging")
+        connection.execute(
+            "create table main_staging.stg_wccis__rejections as select * from (values "
+            "('contacts', 'contacts.csv', 14, 'C1', 'received_date ''31/02/2026'' is not a valid date'), "
+            "('contacts', 'contacts.csv', 15, 'C2', 'received_date ''x'' is not a valid date')) "
+            "as t(entity, source_file, source_row, record_id, rejection_reason)"
+        )
+    result = CliRunner().invoke(app, ["rejections", "--duckdb-path", str(path)])
+    assert result.exit_code == 0, result.output
+    assert "Rejected rows: 2" in result.output
+
+
+def test_label_and_reason_kind() -> None:
+    assert label("Contacts", "") == "Contacts"
+    assert label("Contacts", "Self") == "Contacts: Self"
+    assert (
+        reason_kind("person_id 'P9' matches no accepted row of people")
+        == "person_id … matches no accepted row of people"
+    )
