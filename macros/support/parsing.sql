@@ -5,11 +5,14 @@
   {{ return(adapter.dispatch('try_parse_date', 'pif')(expression)) }}
 {% endmacro %}
 
+{# The patterns are checked first so that both databases accept exactly the same text. #}
 {% macro duckdb__try_parse_date(expression) -%}
-  cast(coalesce(
-    try_strptime({{ expression }}, '%d/%m/%Y'),
-    try_strptime({{ expression }}, '%Y-%m-%d')
-  ) as date)
+  cast(case
+    when regexp_full_match({{ expression }}, '[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}')
+      then try_strptime({{ expression }}, '%d/%m/%Y')
+    when regexp_full_match({{ expression }}, '[0-9]{4}-[0-9]{2}-[0-9]{2}')
+      then try_strptime({{ expression }}, '%Y-%m-%d')
+  end as date)
 {%- endmacro %}
 
 {% macro postgres__try_parse_date(expression) -%}
@@ -22,7 +25,7 @@
 {% endmacro %}
 
 {% macro duckdb__try_parse_integer(expression) -%}
-  try_cast({{ expression }} as integer)
+  case when regexp_full_match({{ expression }}, '[+-]?[0-9]{1,9}') then cast({{ expression }} as integer) end
 {%- endmacro %}
 
 {% macro postgres__try_parse_integer(expression) -%}
@@ -35,11 +38,12 @@
 {% endmacro %}
 
 {% macro duckdb__try_parse_decimal(expression) -%}
-  try_cast({{ expression }} as decimal(18, 2))
+  case when regexp_full_match({{ expression }}, '[+-]?[0-9]{1,15}([.][0-9]+)?')
+    then cast({{ expression }} as decimal(18, 2)) end
 {%- endmacro %}
 
 {% macro postgres__try_parse_decimal(expression) -%}
-  case when {{ expression }} ~ '^[+-]?[0-9]{1,15}(\.[0-9]+)?$' then cast({{ expression }} as decimal(18, 2)) end
+  case when {{ expression }} ~ '^[+-]?[0-9]{1,15}([.][0-9]+)?$' then cast({{ expression }} as decimal(18, 2)) end
 {%- endmacro %}
 
 {# A Y/N flag; accepts Y/N, Yes/No, True/False, T/F, 1/0 in any case. #}
