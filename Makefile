@@ -1,0 +1,64 @@
+# The two commands a newcomer needs:
+#   make demo   the main job on the embedded DuckDB default: extract in, validated, loaded,
+#               dbt build (models + tests), the return out in output/
+#   make test   every test: ruff, pytest, sqlfluff, dbt build on DuckDB and on a throwaway
+#               PostgreSQL server (started and stopped by scripts/with_postgres.sh)
+# Everything runs from the project's own virtual environment (.venv), created on first use.
+
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+EXTRACT ?= extracts/sample
+export DBT_SEND_ANONYMOUS_USAGE_STATS := false
+export DBT_PROFILES_DIR := $(CURDIR)
+export PYTHONWARNINGS := ignore
+
+.PHONY: demo test setup lint pytest dbt-duckdb dbt-postgres test-inner docs clean
+
+demo: setup
+	$(BIN)/pif load $(EXTRACT)
+	$(BIN)/dbt build --quiet --warn-error-options '{"silence": ["NoNodesForSelectionCriteria"]}' || { $(BIN)/pif rejections; exit 1; }
+	$(BIN)/pif rejections
+	$(BIN)/pif export
+
+test: setup
+	scripts/with_postgres.sh $(MAKE) --no-print-directory test-inner
+
+test-inner: lint pytest dbt-duckdb dbt-postgres
+	@echo "All tests passed."
+
+setup: $(VENV)/.installed
+
+$(VENV)/.installed: requirements.txt pyproject.toml
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $@
+
+lint:
+	$(BIN)/ruff check src tests_py extracts
+	$(BIN)/ruff format --check src tests_py extracts
+	mkdir -p .tmp && PIF_DUCKDB_PATH=.tmp/lint.duckdb $(BIN)/sqlfluff lint models --processes 2
+
+pytest:
+	$(BIN)/pytest -q
+
+# dbt on DuckDB: the sample extract into a throwaway database file, then every model and test.
+dbt-duckdb:
+	rm -rf .tmp/test.duckdb && mkdir -p .tmp
+	PIF_DUCKDB_PATH=.tmp/test.duckdb $(BIN)/pif load $(EXTRACT) --target duckdb
+	PIF_DUCKDB_PATH=.tmp/test.duckdb $(BIN)/dbt build --target duckdb --target-path .tmp/target-duckdb
+	PIF_DUCKDB_PATH=.tmp/test.duckdb $(BIN)/dbt docs generate --quiet --target duckdb --target-path .tmp/target-duckdb
+	$(BIN)/python -m pif.docs_check .tmp/target-duckdb
+
+# dbt on PostgreSQL: needs PIF_PG_* from scripts/with_postgres.sh (make test sets them).
+dbt-postgres:
+	$(BIN)/pif load $(EXTRACT) --target postgres
+	$(BIN)/dbt build --target postgres --target-path .tmp/target-postgres
+
+docs: setup
+	$(BIN)/dbt docs generate
+
+clean:
+	rm -rf .tmp target logs output pif.duckdb
