@@ -88,7 +88,7 @@ def label(measure_name: str, part_label: str) -> str:
         return measure_name
     if not measure_name or part_label.startswith(measure_name):
         return part_label
-    return f"{measure_name}: {part_label}"
+    return f"{measure_name.rstrip(' :')}: {part_label}"
 
 
 def wide_table(long: pd.DataFrame, years: int = 2) -> pd.DataFrame:
@@ -145,17 +145,26 @@ def write_export(long: pd.DataFrame, output_dir: Path, years: int = 2) -> Export
 
 
 def print_return_summary(
-    long: pd.DataFrame, years: int = 2, console: Console | None = None, rows: int = 20
+    long: pd.DataFrame, years: int = 2, console: Console | None = None, rows: int = 60
 ) -> None:
-    """A short terminal view: the first rows of the wide return plus counts."""
+    """A short terminal view: the first rows of the wide return (figures first, label last) plus counts."""
     console = console or Console()
     wide = wide_table(long, years)
+    leading = [column for column in wide.columns if column not in ("label", "unit")]
+    wide = wide[[*leading, "label"]]
     table = RichTable(title=f"PIF return (first {min(rows, len(wide))} of {len(wide)} rows)")
+    used = 1
     for column in wide.columns:
         numeric = column not in ("measure_code", "part", "breakdown", "label", "unit")
-        table.add_column(
-            str(column), justify="right" if numeric else "left", overflow="ellipsis", no_wrap=True
+        if column == "label":
+            continue
+        width = max(
+            [len(str(column)), *(len(_display(value)) for value in wide[column] if not pd.isna(value))]
         )
+        table.add_column(str(column), justify="right" if numeric else "left", no_wrap=True, min_width=width)
+        used += width + 3
+    label_width = max(20, console.width - used - 4)
+    table.add_column("label", no_wrap=True, max_width=label_width, overflow="ellipsis")
     for row in wide.head(rows).itertuples(index=False):
         table.add_row(*["" if pd.isna(value) else _display(value) for value in row])
     console.print(table)
