@@ -46,15 +46,8 @@ child_processes as (
         people.date_of_birth,
         people.expected_date_of_birth,
         people.is_recorded_in_error as is_person_recorded_in_error,
-        case
-            when people.date_of_birth is null and people.expected_date_of_birth is not null then true
-            when people.date_of_birth > processes.completed_date then true
-            else false
-        end as is_unborn_at_completion,
-        case
-            when people.date_of_birth <= processes.completed_date
-                then {{ age_at('people.date_of_birth', 'processes.completed_date') }}
-        end as age_at_completion
+        {{ is_unborn_on('people', 'processes.completed_date') }} as is_unborn_at_completion,
+        {{ age_on('people', 'processes.completed_date') }} as age_at_completion
     from processes
     inner join people
         on processes.person_id = people.person_id
@@ -81,11 +74,7 @@ open_plans_at_start as (
     inner join care_and_support_plans
         on
             candidates.person_id = care_and_support_plans.person_id
-            and candidates.start_date >= care_and_support_plans.start_date
-            and (
-                care_and_support_plans.end_date is null
-                or candidates.start_date <= care_and_support_plans.end_date
-            )
+            and {{ is_open_on('care_and_support_plans', 'candidates.start_date') }}
     group by candidates.assessment_id
 ),
 

@@ -44,15 +44,8 @@ contacts_in_years as (
         people.date_of_birth,
         people.expected_date_of_birth,
         people.is_recorded_in_error as is_person_recorded_in_error,
-        case
-            when people.date_of_birth is null and people.expected_date_of_birth is not null then true
-            when people.date_of_birth > contacts.received_date then true
-            else false
-        end as is_unborn,
-        case
-            when people.date_of_birth <= contacts.received_date
-                then {{ age_at('people.date_of_birth', 'contacts.received_date') }}
-        end as age_at_contact
+        {{ is_unborn_on('people', 'contacts.received_date') }} as is_unborn,
+        {{ age_on('people', 'contacts.received_date') }} as age_at_contact
     from contacts
     inner join collection_years
         on contacts.received_date between collection_years.start_date and collection_years.end_date
@@ -73,11 +66,7 @@ open_plans_at_contact as (
     inner join care_and_support_plans
         on
             child_candidates.person_id = care_and_support_plans.person_id
-            and child_candidates.received_date >= care_and_support_plans.start_date
-            and (
-                care_and_support_plans.end_date is null
-                or child_candidates.received_date <= care_and_support_plans.end_date
-            )
+            and {{ is_open_on('care_and_support_plans', 'child_candidates.received_date') }}
     group by child_candidates.contact_id
 ),
 
