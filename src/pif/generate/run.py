@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import math
 import time
 from collections.abc import Iterator
@@ -25,7 +24,6 @@ from pif.generate.model import (
 )
 from pif.generate.writer import ExtractWriter
 
-log = logging.getLogger(__name__)
 DEFAULT_OUT = Path("extracts") / "generated"
 
 
