@@ -1,5 +1,6 @@
 # The two commands a newcomer needs:
-#   make demo   the main job on the embedded DuckDB default: extract in, validated, loaded,
+#   make demo   the main job on the embedded DuckDB default: a synthetic mid-sized authority
+#               generated (unless extracts/generated already holds one), validated, loaded,
 #               dbt build (models + tests), the return out in output/
 #   make test   every test: ruff, pytest, sqlfluff, dbt build on DuckDB and on a throwaway
 #               PostgreSQL server (started and stopped by scripts/with_postgres.sh)
@@ -9,7 +10,10 @@ SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-EXTRACT ?= extracts/sample
+EXTRACT ?= extracts/generated
+PRESET ?= mid
+# The tests run on the small shipped sample: deterministic, with known bad rows, fast.
+SAMPLE := extracts/sample
 export DBT_SEND_ANONYMOUS_USAGE_STATS := false
 export DBT_PROFILES_DIR := $(CURDIR)
 export PYTHONWARNINGS := ignore
@@ -17,6 +21,7 @@ export PYTHONWARNINGS := ignore
 .PHONY: demo test setup lint pytest dbt-duckdb dbt-postgres test-inner docs clean
 
 demo: setup
+	test -f $(EXTRACT)/people.csv || $(BIN)/pif generate --preset $(PRESET) --out $(EXTRACT)
 	$(BIN)/pif load $(EXTRACT)
 	$(BIN)/dbt build --quiet --warn-error-options '{"silence": ["NoNodesForSelectionCriteria"]}' || { $(BIN)/pif rejections; exit 1; }
 	$(BIN)/pif rejections
@@ -47,14 +52,14 @@ pytest:
 # dbt on DuckDB: the sample extract into a throwaway database file, then every model and test.
 dbt-duckdb:
 	rm -rf .tmp/test.duckdb && mkdir -p .tmp
-	PIF_DUCKDB_PATH=.tmp/test.duckdb $(BIN)/pif load $(EXTRACT) --target duckdb
+	PIF_DUCKDB_PATH=.tmp/test.duckdb $(BIN)/pif load $(SAMPLE) --target duckdb
 	PIF_DUCKDB_PATH=.tmp/test.duckdb $(BIN)/dbt build --target duckdb --target-path .tmp/target-duckdb
 	PIF_DUCKDB_PATH=.tmp/test.duckdb $(BIN)/dbt docs generate --quiet --target duckdb --target-path .tmp/target-duckdb
 	$(BIN)/python -m pif.docs_check .tmp/target-duckdb
 
 # dbt on PostgreSQL: needs PIF_PG_* from scripts/with_postgres.sh (make test sets them).
 dbt-postgres:
-	$(BIN)/pif load $(EXTRACT) --target postgres
+	$(BIN)/pif load $(SAMPLE) --target postgres
 	$(BIN)/dbt build --target postgres --target-path .tmp/target-postgres
 
 docs: setup
