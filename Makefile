@@ -5,6 +5,8 @@
 #   make test   every test: ruff, pytest, sqlfluff, dbt build on DuckDB and on a throwaway
 #               PostgreSQL server (started and stopped by scripts/with_postgres.sh)
 # Everything runs from the project's own virtual environment (.venv), created on first use.
+# The demo, like a nightly run, skips dbt unit tests: they test the logic on fixtures, not the
+# data, and make test runs them.
 
 SHELL := /bin/bash
 PYTHON ?= python3
@@ -23,7 +25,7 @@ export PYTHONWARNINGS := ignore
 demo: setup
 	test -f $(EXTRACT)/people.csv || $(BIN)/pif generate --preset $(PRESET) --out $(EXTRACT)
 	$(BIN)/pif load $(EXTRACT)
-	$(BIN)/dbt build --quiet --warn-error-options '{"silence": ["NoNodesForSelectionCriteria"]}' || { $(BIN)/pif rejections; exit 1; }
+	$(BIN)/dbt build --quiet --exclude-resource-type unit_test || { $(BIN)/pif rejections; exit 1; }
 	$(BIN)/pif rejections
 	$(BIN)/pif export
 

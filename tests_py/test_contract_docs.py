@@ -26,12 +26,12 @@ def test_every_contract_table_has_its_staging_models() -> None:
     root = project_root()
     folder = root / "models" / "staging" / "wccis"
     for table in load_contract(root).tables:
+        checked = (folder / f"stg_wccis__{table.name}_checked.sql").read_text(encoding="utf-8")
         staged = (folder / f"stg_wccis__{table.name}.sql").read_text(encoding="utf-8")
         rejected = (folder / f"stg_wccis__{table.name}_rejected.sql").read_text(encoding="utf-8")
+        assert f"wccis_checked('{table.name}')" in checked
         assert f"wccis_staging('{table.name}')" in staged
         assert f"wccis_rejections('{table.name}')" in rejected
         for referenced in {column.references for column in table.columns if column.references}:
             hint = f"ref('stg_wccis__{referenced}')"
-            assert (
-                hint in staged and hint in rejected
-            ), f"{table.name} needs a depends_on hint for {referenced}"
+            assert hint in checked, f"{table.name} needs a depends_on hint for {referenced}"

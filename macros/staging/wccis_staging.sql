@@ -10,11 +10,15 @@
     - an identifier does not match an accepted row of the referenced table;
     - two dates are in impossible order (table meta date_order).
 
-  wccis_staging(t) returns the accepted rows, typed, without personal columns;
-  wccis_rejections(t) returns the rejected rows with their reasons. Together they hold every
-  raw row exactly once (tested by tests/assert_staging_conserves_rows.sql).
+  Each entity has three staging models, one line each:
+    stg_wccis__<t>_checked   wccis_checked(t): a table of every raw row, typed, personal columns
+                             dropped, with record_id and rejection_reason (computed once);
+    stg_wccis__<t>           wccis_staging(t): a view of the accepted rows;
+    stg_wccis__<t>_rejected  wccis_rejections(t): a view of the rejected rows and their reasons.
+  Accepted and rejected rows hold every raw row exactly once (tests/staging/
+  assert_staging_conserves_rows.sql).
 
-  A staging model whose table has `references` must declare the referenced staging model with a
+  A checked model whose table has `references` must declare the referenced staging model with a
   `-- depends_on: {{ ref('stg_wccis__<table>') }}` line, so dbt builds it first.
 #}
 
@@ -145,27 +149,7 @@ checked as (
 )
 {%- endmacro %}
 
-{% macro wccis_staging(table_name) %}
-  {%- set checked_rows = wccis_checked_rows(table_name) -%}
-  {%- if not execute -%}
-    {{ return(checked_rows) }}
-  {%- endif -%}
-  {%- set table = wccis_table(table_name) -%}
-{{ checked_rows }}
-
-select
-    {%- for column in table.columns.values() %}
-    {%- if not wccis_column_meta(column).get('personal') %}
-    {{ column.name }},
-    {%- endif %}
-    {%- endfor %}
-    source_file,
-    source_row
-from checked
-where rejection_reason is null
-{%- endmacro %}
-
-{% macro wccis_rejections(table_name) %}
+{% macro wccis_checked(table_name) %}
   {%- set checked_rows = wccis_checked_rows(table_name) -%}
   {%- if not execute -%}
     {{ return(checked_rows) }}
@@ -175,11 +159,44 @@ where rejection_reason is null
 {{ checked_rows }}
 
 select
-    '{{ table_name }}' as entity,
+    {%- for column in table.columns.values() %}
+    {%- if not wccis_column_meta(column).get('personal') %}
+    {{ column.name }},
+    {%- endif %}
+    {%- endfor %}
     source_file,
     source_row,
     {{ table_meta['primary_key'] }}__raw as record_id,
     rejection_reason
 from checked
+{%- endmacro %}
+
+{% macro wccis_staging(table_name) %}
+  {%- set checked = ref('stg_wccis__' ~ table_name ~ '_checked') -%}
+  {%- if not execute -%}
+    {{ return('select 1 as placeholder') }}
+  {%- endif -%}
+  {%- set table = wccis_table(table_name) -%}
+select
+    {%- for column in table.columns.values() %}
+    {%- if not wccis_column_meta(column).get('personal') %}
+    {{ column.name }},
+    {%- endif %}
+    {%- endfor %}
+    source_file,
+    source_row
+from {{ checked }}
+where rejection_reason is null
+{%- endmacro %}
+
+{% macro wccis_rejections(table_name) %}
+  {%- set checked = ref('stg_wccis__' ~ table_name ~ '_checked') -%}
+select
+    '{{ table_name }}' as entity,
+    source_file,
+    source_row,
+    record_id,
+    rejection_reason
+from {{ checked }}
 where rejection_reason is not null
 {%- endmacro %}

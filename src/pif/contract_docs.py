@@ -133,6 +133,23 @@ def render_staging_yaml(contract: Contract) -> str:
         )
         models.append(
             {
+                "name": f"stg_wccis__{table.name}_checked",
+                "description": (
+                    f"Every raw row of {table.file}, typed, personal columns dropped, with the reason it "
+                    "cannot be used (null when it can). The accepted and rejected models filter it."
+                ),
+                "columns": [
+                    *({"name": column["name"], "description": column["description"]} for column in columns),
+                    {"name": "record_id", "description": "The row's identifier as written in the file."},
+                    {
+                        "name": "rejection_reason",
+                        "description": "Why the row cannot be used; null for an accepted row.",
+                    },
+                ],
+            }
+        )
+        models.append(
+            {
                 "name": f"stg_wccis__{table.name}",
                 "description": (
                     f"Accepted rows of {table.file}, typed (dates, flags, numbers; codes trimmed and "

@@ -1,4 +1,1 @@
--- depends_on: {{ ref('stg_wccis__people') }}
--- depends_on: {{ ref('stg_wccis__adult_safeguarding_reports') }}
--- depends_on: {{ ref('stg_wccis__plans') }}
 {{ wccis_staging('adult_safeguarding_enquiries') }}

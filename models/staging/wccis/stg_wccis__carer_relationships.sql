@@ -1,2 +1,1 @@
--- depends_on: {{ ref('stg_wccis__people') }}
 {{ wccis_staging('carer_relationships') }}

@@ -1,3 +1,1 @@
--- depends_on: {{ ref('stg_wccis__people') }}
--- depends_on: {{ ref('stg_wccis__cp_conferences') }}
 {{ wccis_rejections('cp_registrations') }}

@@ -1,3 +1,1 @@
--- depends_on: {{ ref('stg_wccis__people') }}
--- depends_on: {{ ref('stg_wccis__plans') }}
 {{ wccis_rejections('services') }}

@@ -1,0 +1,3 @@
+-- depends_on: {{ ref('stg_wccis__adult_safeguarding_enquiries') }}
+{{ config(materialized='table') }}
+{{ wccis_checked('adult_safeguarding_alleged_perpetrators') }}

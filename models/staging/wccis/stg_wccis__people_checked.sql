@@ -1,0 +1,2 @@
+{{ config(materialized='table') }}
+{{ wccis_checked('people') }}

@@ -1,0 +1,4 @@
+-- depends_on: {{ ref('stg_wccis__people') }}
+-- depends_on: {{ ref('stg_wccis__plans') }}
+{{ config(materialized='table') }}
+{{ wccis_checked('services') }}

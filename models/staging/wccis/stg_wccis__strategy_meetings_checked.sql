@@ -1,0 +1,3 @@
+-- depends_on: {{ ref('stg_wccis__people') }}
+{{ config(materialized='table') }}
+{{ wccis_checked('strategy_meetings') }}
