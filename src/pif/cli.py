@@ -143,10 +143,10 @@ def export(
 def rejections(
     target: Target = None,
     duckdb_path: DuckdbPath = None,
-    rows: Annotated[int, typer.Option(help="How many rejected rows to list.")] = 20,
+    rows: Annotated[int, typer.Option(help="How many rejected rows to list.")] = 10,
     staging_schema: Annotated[str | None, typer.Option(help="Default <target>_staging.")] = None,
 ) -> None:
-    """Show the staging rejection report (stg_wccis__rejections): counts by reason, then the first rows."""
+    """Show the staging rejection report (stg_wccis__rejections) and write it to output/rejections.csv."""
     chosen = _target(target)
     schema = db.quote_identifier(staging_schema or db.model_schema(chosen, "staging"))
     connection = db.connect(chosen, duckdb_path, read_only=True)
@@ -163,6 +163,10 @@ def rejections(
         return
     _print_rejection_counts(frame)
     _print_rejected_rows(frame, rows)
+    report = _output_dir(None) / "rejections.csv"
+    report.parent.mkdir(parents=True, exist_ok=True)
+    frame.to_csv(report, index=False)
+    console.print(f"Every rejected row, with its reason: {report}")
 
 
 def reason_kind(reason: str) -> str:
@@ -171,14 +175,17 @@ def reason_kind(reason: str) -> str:
 
 
 def _print_rejection_counts(frame: pd.DataFrame) -> None:
-    """Rejected rows counted per entity and kind of reason."""
+    """Rejected rows per file, with the commonest kind of reason (the full list is in the CSV)."""
     kinds = frame.assign(reason=frame["rejection_reason"].map(reason_kind))
-    counts = kinds.groupby(["entity", "reason"]).size().reset_index(name="rows")
     table = RichTable(title=f"Rejected rows: {len(frame):,}")
-    for heading in ("Entity", "Reason", "Rows"):
-        table.add_column(heading, justify="right" if heading == "Rows" else "left")
-    for row in counts.sort_values(["entity", "rows"], ascending=[True, False]).itertuples(index=False):
-        table.add_row(str(row.entity), str(row.reason), f"{row.rows:,}")
+    longest_file = max(len(str(name)) for name in kinds["source_file"])
+    table.add_column("File", no_wrap=True, min_width=longest_file)
+    table.add_column("Rows", justify="right", no_wrap=True, min_width=len(f"{len(frame):,}"))
+    reason_width = max(20, console.width - longest_file - 16)
+    table.add_column("Commonest reason", no_wrap=True, overflow="ellipsis", max_width=reason_width)
+    for entity, group in kinds.groupby("source_file", sort=True):
+        commonest = group["reason"].value_counts()
+        table.add_row(str(entity), f"{len(group):,}", f"{commonest.index[0]} ({commonest.iloc[0]:,})")
     console.print(table)
 
 
@@ -213,6 +220,81 @@ def registry(context: typer.Context) -> None:
     from pif import registry as measure_registry
 
     measure_registry.main(list(context.args))
+
+
+@app.command("contract-docs")
+def contract_docs() -> None:
+    """Regenerate docs/source-contract.md and the staging model docs from the source contract."""
+    from pif.contract_docs import write
+
+    for path in write():
+        console.print(f"wrote {path}")
+
+
+@app.command()
+def benchmark(
+    presets: Annotated[
+        str, typer.Option(help="Comma-separated generator presets, or name=folder for an existing extract.")
+    ] = "small,large",
+    postgres_presets: Annotated[
+        str, typer.Option(help="Presets also run on a throwaway PostgreSQL server (comma-separated).")
+    ] = "large",
+    out: Annotated[Path | None, typer.Option(help="Markdown report (default docs/benchmark.md).")] = None,
+    work_dir: Annotated[Path, typer.Option(help="Extracts, databases and logs.")] = Path(
+        "/tmp/pif-benchmark"
+    ),
+    seed: Annotated[int, typer.Option(help="Generator seed (the generator's default).")] = 20261122,
+    regenerate: Annotated[
+        bool, typer.Option(help="Regenerate extracts even when the work directory has them.")
+    ] = False,
+    skip_existing: Annotated[
+        bool, typer.Option(help="Reuse a preset's saved result (work dir) instead of running it again.")
+    ] = False,
+    stage_timeout: Annotated[
+        float, typer.Option(help="Kill a dbt build after this many seconds (reported as failed).")
+    ] = 1800.0,
+) -> None:
+    """Time generate, validate, load and dbt build per preset, beside the read and plain-SQL floors."""
+    from pif.benchmark import Settings, run_benchmark
+    from pif.contract import project_root
+
+    root = project_root()
+    chosen = [item.strip() for item in presets.split(",") if item.strip()]
+    on_postgres = [item.strip() for item in postgres_presets.split(",") if item.strip()]
+    settings = Settings(
+        project_dir=root,
+        work_dir=work_dir.resolve(),
+        seed=seed,
+        reuse_extracts=not regenerate,
+        stage_timeout_s=stage_timeout,
+    )
+    run_benchmark(chosen, on_postgres, out or root / "docs" / "benchmark.md", settings, skip_existing)
+
+
+@app.command()
+def generate(
+    preset: Annotated[str, typer.Option(help="Size: tiny, small, mid, large or wales.")] = "mid",
+    population: Annotated[
+        int | None, typer.Option(min=100, help="People of all ages (overrides the preset's population).")
+    ] = None,
+    seed: Annotated[int, typer.Option(help="Random seed: the same seed gives identical files.")] = 20261122,
+    out: Annotated[Path, typer.Option(help="Folder for the generated extract.")] = Path("extracts/generated"),
+    defects: Annotated[bool, typer.Option("--defects/--no-defects", help="Inject realistic defects.")] = True,
+) -> None:
+    """Generate a synthetic local authority's extract (docs/synthetic-data.md); no real records."""
+    from pif.generate import generate as run_generator
+    from pif.generate.model import PRESETS
+
+    if preset not in PRESETS:
+        raise typer.BadParameter(f"--preset must be one of {', '.join(PRESETS)}")
+    result = run_generator(preset=preset, population=population, seed=seed, out_dir=out, defects=defects)
+    for area, reason in result.skipped_areas.items():
+        console.print(f"[yellow]Area {area} skipped: {reason}[/yellow]")
+    console.print(
+        f"Generated {sum(result.rows.values()):,} rows for {result.population:,} people "
+        f"({', '.join(result.areas)}; {result.chunks} chunks) into {result.out_dir} "
+        f"in {result.seconds:.1f} s; defects manifest: {result.out_dir / 'defects.json'}"
+    )
 
 
 if __name__ == "__main__":
