@@ -33,28 +33,9 @@
 
 {%- set total_part = total_part or '' -%}
 
-with return_figures as (
+with filtered_figures as (
 
-    select
-        collection_year,
-        measure_code,
-        coalesce(part, '') as part,
-        coalesce(breakdown, '') as breakdown,
-        value
-    from {{ model }}
-
-),
-
-filtered_figures as (
-
-    select
-        collection_year,
-        measure_code,
-        part,
-        breakdown,
-        value
-    from return_figures
-    {% if breakdown is not none %}where breakdown = '{{ breakdown }}'{% endif %}
+{{ return_figures(model, breakdown) }}
 
 ),
 
