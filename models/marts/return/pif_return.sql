@@ -1,6 +1,7 @@
 {#-
   The return: one figure for every part of every implemented measure in every collection year of
-  the configured range, zero where nothing qualifies (never a missing row).
+  the configured range, zero where nothing qualifies (never a missing row). A figure is the sum of
+  its items' item_value: the number of items for a count, the total days for a total_days measure.
 -#}
 with
 
@@ -22,7 +23,7 @@ item_counts as (
         collection_year,
         measure_code,
         part,
-        count(*) as item_count
+        sum(item_value) as item_value
     from items
     group by collection_year, measure_code, part
 )
@@ -32,7 +33,7 @@ select
     coverage.measure_code,
     coverage.part,
     '' as breakdown,
-    cast(coalesce(item_counts.item_count, 0) as {{ dbt.type_bigint() }}) as value
+    cast(coalesce(item_counts.item_value, 0) as {{ dbt.type_bigint() }}) as value
 from coverage
 cross join collection_years
 left join item_counts

@@ -1,0 +1,45 @@
+{#
+  The measures the project implements, by catalogue section. Each section has its own macro file in
+  macros/measures/sections/ returning:
+    measures          the measure models of the section (models/marts/measures/<section>/), one per
+                      catalogue measure; a model's measure code is its name written as the catalogue
+                      writes it: ch_004 -> CH/004, ch_020a -> CH/020a (measure_code_of)
+    valued_measures   those of them whose figure is a sum of item_value (days) rather than a count
+    exclusion_models  models listing why candidate records were not counted (measure_exclusions)
+  Adding a measure = writing its model and adding its name to its section's macro: measure_items,
+  pif_return, measure_exclusions and measure_coverage all follow.
+#}
+{% macro measure_sections() %}
+  {{ return([
+    section_children_contacts_assessments(),
+  ]) }}
+{% endmacro %}
+
+{% macro implemented_measures() %}
+  {% set names = [] %}
+  {% for section in measure_sections() %}
+    {% do names.extend(section.measures) %}
+  {% endfor %}
+  {{ return(names) }}
+{% endmacro %}
+
+{% macro valued_measures() %}
+  {% set names = [] %}
+  {% for section in measure_sections() %}
+    {% do names.extend(section.get('valued_measures', [])) %}
+  {% endfor %}
+  {{ return(names) }}
+{% endmacro %}
+
+{% macro exclusion_models() %}
+  {% set names = [] %}
+  {% for section in measure_sections() %}
+    {% do names.extend(section.get('exclusion_models', [])) %}
+  {% endfor %}
+  {{ return(names) }}
+{% endmacro %}
+
+{% macro measure_code_of(model_name) %}
+  {% set prefix, number = model_name.split('_', 1) %}
+  {{ return(prefix | upper ~ '/' ~ number) }}
+{% endmacro %}
