@@ -12,6 +12,13 @@
 {% macro measure_sections() %}
   {{ return([
     section_children_contacts_assessments(),
+    section_children_plans(),
+    section_children_safeguarding_enquiries(),
+    section_children_protection_register(),
+    section_children_protection_visits(),
+    section_adults_contacts_assessments(),
+    section_adults_plans_reviews(),
+    section_adults_services_charging_advocacy(),
   ]) }}
 {% endmacro %}
 
