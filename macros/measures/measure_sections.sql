@@ -46,6 +46,19 @@
   {{ return(names) }}
 {% endmacro %}
 
+{#
+  Measures whose return crosses their category parts with their age-band parts (the registry's
+  age_* parts, two splits of the same items): pif_return gives each listed part a row per age band in
+  its breakdown column, as the published return prints CH/023 (category x age).
+#}
+{% macro age_breakdowns() %}
+  {{ return({
+    'CH/023': ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i'],
+    'AD/030': ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'],
+    'AD/031': ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'],
+  }) }}
+{% endmacro %}
+
 {% macro measure_code_of(model_name) %}
   {% set prefix, number = model_name.split('_', 1) %}
   {{ return(prefix | upper ~ '/' ~ number) }}
