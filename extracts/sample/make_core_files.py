@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import csv
 import random
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 HERE = Path(__file__).parent
@@ -150,6 +150,7 @@ SOURCES = [
     "SCHL",
     "POL",
 ]
+ADULT_OUTCOMES = ["NAET1", "NAET3", "NAET4", "NAET5", "NAET6", "NAET7", "NAET7", "NAET8P"]
 CHILD_OUTCOMES = ["NAET1", "NAET3", "NAET4", "NAET4", "NAET5", "NAET6", "NAET7", "NAET7", "NAET8P", "NAET8O"]
 
 
@@ -452,8 +453,70 @@ def build() -> dict[str, list[dict[str, str]]]:
                 "contact_type_code": "IAA",
             }
         )
+    add_adult_assessments(contacts, assessments)
     add_bad_rows(people, contacts, assessments, plans)
     return {"people": people, "contacts": contacts, "assessments": assessments, "plans": plans}
+
+
+def add_adult_assessments(contacts: list[dict[str, str]], assessments: list[dict[str, str]]) -> None:
+    """Adult and carer assessments following most adult contacts (AD/004-AD/009).
+
+    A separate random stream, so the rows above stay as they were: outcomes across AD/005 and AD/009,
+    Welsh active offers, some in the secure estate, repeat assessments within 12 months of a concluded
+    one, re-assessments of adults with a plan, carers' assessments, one not authorised yet and one
+    recorded in error.
+    """
+    rng = random.Random(20261123)
+    adult_contacts = [c for c in contacts if c["person_id"].startswith("A")]
+    for number, contact in enumerate(adult_contacts, start=1):
+        if rng.random() < 0.2:
+            continue
+        received = datetime.strptime(contact["received_date"], "%d/%m/%Y").date()
+        start = next_weekday(received, rng.choice([0, 1, 3, 5]))
+        completed = start + timedelta(days=rng.choice([7, 14, 21, 28, 42, 60]))
+        base = {
+            "assessment_process_id": f"AP5{number:04d}",
+            "family_assessment_id": "",
+            "person_id": contact["person_id"],
+            "contact_id": contact["contact_id"],
+            "assessment_type_code": rng.choices(["ADULT", "CARER"], [85, 15])[0],
+            "outcome_code": rng.choice(ADULT_OUTCOMES),
+            "requested_by_code": rng.choice(["SELF", "SELF", "FAMILY", "PROF"]),
+            "circumstances_changed": yn(0.2),
+            "what_matters_conversation_held": "Y" if rng.random() < 0.95 else "N",
+            "five_elements_considered": "Y" if rng.random() < 0.95 else "N",
+            "person_seen": "Y",
+            "welsh_active_offer_made": "Y" if rng.random() < 0.6 else "N",
+            "welsh_active_offer_accepted": "Y" if rng.random() < 0.1 else "N",
+            "language_of_choice_used": "Y",
+            "in_secure_estate": "Y" if number in (45, 55, 65) else "N",  # people without a plan
+            "physical_punishment_factor": "N",
+            "physical_punishment_only_factor": "N",
+            "considers_needs_as_carer": "Y" if rng.random() < 0.1 else "N",
+            "assessor_notes": "Assessment at home.",
+            "recorded_in_error": "Y" if number == 11 else "N",
+        }
+        assessments.append(
+            {
+                **base,
+                "assessment_id": f"AS5{number:04d}",
+                "start_date": uk(start),
+                "completed_date": "" if number == 13 or completed > LAST_DAY else uk(completed),
+            }
+        )
+        if number % 6 == 0 and completed + timedelta(days=150) < LAST_DAY:  # asked again within 12 months
+            again = next_weekday(completed, 120)
+            assessments.append(
+                {
+                    **base,
+                    "assessment_process_id": f"AP6{number:04d}",
+                    "assessment_id": f"AS6{number:04d}",
+                    "requested_by_code": "SELF",
+                    "circumstances_changed": "N",
+                    "start_date": uk(again),
+                    "completed_date": uk(again + timedelta(days=21)),
+                }
+            )
 
 
 def add_bad_rows(
