@@ -1,27 +1,11 @@
 {#- CH/004 a-r: CH/001 contacts by contact source (seeds/measure_part_map.csv). -#}
-with
-
-contacts as (
-    select * from {{ ref('int_child_contacts__classified') }}
-),
-
-source_parts as (
-    select * from {{ ref('measure_part_map') }}
-    where measure_code = 'CH/004'
-)
-
-select
-    contacts.collection_year,
-    'CH/004' as measure_code,
-    source_parts.part,
-    'contact' as item_type,
-    contacts.contact_id as item_id,
-    contacts.person_id,
-    contacts.received_date as event_date,
-    contacts.source_reference
-from contacts
-inner join source_parts
-    on
-        source_parts.code_list = 'contact_source'
-        and contacts.contact_source_code = source_parts.national_code
-where contacts.is_in_ch_001
+{{ items_by_part_map(
+    measure_code='CH/004',
+    records='int_child_contacts__classified',
+    condition='is_in_ch_001',
+    code_list='contact_source',
+    code_column='contact_source_code',
+    item_type='contact',
+    id_column='contact_id',
+    date_column='received_date'
+) }}
