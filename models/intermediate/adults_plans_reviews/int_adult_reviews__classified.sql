@@ -16,6 +16,11 @@
     review due date in the year. AD/019: adults in both AD/017 and AD/018.
   - A plan of a person whose due dates in the year all fall before their 18th birthday belongs to the
     children's measures and is not a candidate.
+  - An in-year run (var extract_date set, macro extract_date): a due date after the extract date -
+    including an overdue review carried to 1 April of a year that starts after it - is not yet due.
+    A plan whose only adult due dates in the year are after it is listed with the reason "review due
+    after the extract date (2026-11-20): due <date>". With extract_date null (default) due dates
+    count to 31 March, as for a return made after the year end.
 #}
 with
 
@@ -81,6 +86,7 @@ adult_due_in_year as (
         due_in_year.collection_year,
         due_in_year.plan_id,
         due_in_year.due_date_in_year,
+        coalesce(due_in_year.due_date_in_year > {{ extract_date() }}, false) as is_due_after_extract_date,
         max(case when direct_payment_periods.person_id is not null then 1 else 0 end)
         = 1 as has_direct_payment_on_due_date
     from due_in_year
@@ -96,9 +102,10 @@ due_summary as (
     select
         collection_year,
         plan_id,
-        min(due_date_in_year) as first_due_date_in_year,
-        min(case when has_direct_payment_on_due_date then due_date_in_year end)
-            as first_direct_payment_due_date_in_year
+        min(case when not is_due_after_extract_date then due_date_in_year end) as first_due_date_in_year,
+        min(case when has_direct_payment_on_due_date and not is_due_after_extract_date then due_date_in_year end)
+            as first_direct_payment_due_date_in_year,
+        min(case when is_due_after_extract_date then due_date_in_year end) as first_due_date_after_extract_date
     from adult_due_in_year
     group by collection_year, plan_id
 ),
@@ -128,10 +135,12 @@ candidates as (
         plan_years.*,
         due_summary.first_due_date_in_year,
         due_summary.first_direct_payment_due_date_in_year,
+        due_summary.first_due_date_after_extract_date,
         next_due.next_due_date,
         {{ age_at(
             'plan_years.date_of_birth',
-            'coalesce(due_summary.first_due_date_in_year, case when plan_years.effective_end_date'
+            'coalesce(due_summary.first_due_date_in_year, due_summary.first_due_date_after_extract_date,'
+            ~ ' case when plan_years.effective_end_date'
             ~ ' < plan_years.year_end_date then plan_years.effective_end_date else plan_years.year_end_date end)'
         ) }} as age_on_reference_date
     from plan_years
@@ -150,6 +159,7 @@ candidates as (
     where
         plan_years.date_of_birth is null
         or due_summary.first_due_date_in_year is not null
+        or due_summary.first_due_date_after_extract_date is not null
         or (
             any_due_in_year.plan_id is null
             and {{ age_at(
@@ -165,6 +175,10 @@ plan_decisions as (
         candidates.*,
         case
             when plan_exclusion_reason is not null then plan_exclusion_reason
+            when first_due_date_in_year is null and first_due_date_after_extract_date is not null
+                then
+                    'review due after the extract date (' || cast({{ extract_date() }} as {{ dbt.type_string() }})
+                    || '): due ' || cast(first_due_date_after_extract_date as {{ dbt.type_string() }})
             when first_due_date_in_year is null and start_date >= year_start_date and next_due_date is not null
                 then
                     'plan started in the year and its first review is due after 31 March ('
@@ -278,6 +292,7 @@ select
     age_on_reference_date,
     first_due_date_in_year,
     first_direct_payment_due_date_in_year,
+    first_due_date_after_extract_date,
     next_due_date,
     person_first_due_date_in_year,
     person_first_direct_payment_due_date_in_year,

@@ -34,10 +34,13 @@
     only while the person is a child (under 18 on the due date, or unborn; pathway: under var
     pathway_plan_age_limit). An occasion due on or after the 18th birthday is kept (not counted, not
     listed) only when a review held before the birthday met it, so that review can be timed.
-  CH/017 exclusions (null = counted when due in a configured year): person in error or with no
-  date of birth, the schedule's exclusion reason, re-assessment replaced the review, and for part
-  c (children in need) the child was looked after or on the register on the due date (their
-  reviews are parts a-b; rules a-c exclude them).
+  CH/017 exclusions (null = counted when due in a configured year): due after var extract_date
+  (an in-year run: the extract was taken before the occasion fell due, so it is not yet due - even
+  when a review held early has already met it), person in error or with no date of birth, the
+  schedule's exclusion reason, re-assessment replaced the review, and for part c (children in need)
+  the child was looked after or on the register on the due date (their reviews are parts a-b; rules
+  a-c exclude them). With var extract_date null (default) occasions are due to 31 March of the last
+  configured year, as for a return made after the year end.
 #}
 {%- set max_child_age = [18, var('pathway_plan_age_limit')] | max %}
 
@@ -419,6 +422,8 @@ classified as (
         case
             when not children_only.is_child_on_due_date
                 then 'aged 18 or over on the due date: not a children''s review (kept to time the review held)'
+            when children_only.due_date > {{ extract_date() }}
+                then 'due after the extract date (' || cast({{ extract_date() }} as {{ dbt.type_string() }}) || ')'
             when children_only.is_person_recorded_in_error then 'person record created in error'
             when children_only.date_of_birth is null and children_only.expected_date_of_birth is null
                 then 'no date of birth or expected date of birth: cannot tell the person is a child'

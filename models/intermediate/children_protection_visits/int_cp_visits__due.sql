@@ -15,7 +15,8 @@
   plus k times the interval (k = 1, 2, ...), no loop. A visit due on the day of de-registration or on
   or after the 18th birthday is listed with an exclusion_reason and not counted (CH/029 exclude 3);
   due dates after 31 March fall in the next year, whose clock restarts on 1 April (and none is due
-  after var cp_visits_due_up_to_date when it is set).
+  after var extract_date, the date an in-year extract was taken, when it is set: due dates after it
+  are not generated).
 #}
 with
 

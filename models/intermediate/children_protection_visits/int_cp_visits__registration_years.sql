@@ -14,8 +14,9 @@
   - working_days_on_register: working days after day zero up to and including last_counted_date;
     fixed_schedule_visits_due = FLOOR(working_days_on_register / var cp_visit_interval_working_days),
     each period calculated separately (CH/029 worked examples).
-  - counting_end_date: 31 March, or var cp_visits_due_up_to_date (e.g. the extract date of an
-    in-year run) when that is earlier: no visit is due after it.
+  - counting_end_date: 31 March, or var extract_date (macro extract_date: the date the extract of
+    an in-year run was taken) when that is earlier: no visit is due after it. A year starting after
+    the extract date has no working days on the register and no visit due.
   - registration_exclusion_reason: why the registration gives no visits due and its visits are not
     counted (null = it counts). Unborn children are not included (CH/029, CH/030 exclude 2); temporary
     registrations count unless var cp_visits_exclude_temporary_registrations.
@@ -80,15 +81,11 @@ registration_years as (
 windows as (
     select
         registration_years.*,
-        {%- if var('cp_visits_due_up_to_date') %}
-            case
-                when registration_years.year_end_date > cast('{{ var("cp_visits_due_up_to_date") }}' as date)
-                    then cast('{{ var("cp_visits_due_up_to_date") }}' as date)
-                else registration_years.year_end_date
-            end as counting_end_date,
-        {%- else %}
-            registration_years.year_end_date as counting_end_date,
-        {%- endif %}
+        case
+            when registration_years.year_end_date > {{ extract_date() }}
+                then {{ extract_date() }}
+            else registration_years.year_end_date
+        end as counting_end_date,
         case
             when registration_years.start_date > registration_years.year_start_date
                 then registration_years.start_date

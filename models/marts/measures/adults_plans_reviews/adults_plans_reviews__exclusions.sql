@@ -75,6 +75,7 @@ select
     person_id,
     coalesce(
         first_due_date_in_year,
+        first_due_date_after_extract_date,
         next_due_date,
         case when effective_end_date <= year_end_date then effective_end_date end,
         year_end_date
