@@ -127,17 +127,46 @@ MULTI_STAGE_SHARE = 0.08  # assessments with a first stage concluding "more comp
 FAMILY_ASSESSMENT_SHARE = 0.12  # assessments that also assess a sibling (shared family_assessment_id)
 IN_TIME_SHARE = 0.97  # CH/012: 2,348 of 2,400 within 42 working days
 
-# Care and support plans: mean length in days (CH/015a 937 on 31 March at about 560 starts a year).
-CSP_MEAN_DAYS = 600
+# Care and support plans: mean length in days. CH/015a (937 on 31 March) counts children with any
+# care and support plan (Part 4 care and support, child protection, looked-after, pathway), so the
+# children in need alone are about 620 of them: about 560 starts a year of about 13 months.
+CSP_MEAN_DAYS = 350
+CSP_DIRECT_PAYMENT_SHARE = 0.10  # CH/016: 61 children with a direct payment of 937 on 31 March
+# Reviews of children in need: CH/017c has 2,920 reviews due for about 620 children in need, so the
+# reference authority reviews plans about every two months (the statutory maximum is six): reviews
+# are held every CIN_REVIEW_GAP_DAYS days, and CIN_REVIEW_LATE_SHARE of the gaps exceed six months
+# (CH/018c: 2,490 of 2,920 in time; CH/019c: 2,758 held). About half the reviews of a plan with a
+# direct payment also review the payment (is_direct_payment_review).
+CIN_REVIEW_GAP_DAYS = (40, 80)
+CIN_REVIEW_LATE_SHARE = 0.16
+CIN_DIRECT_PAYMENT_REVIEW_SHARE = 0.5
+# CH/015b (24): children with a care and support plan who are also young carers. A share of care and
+# support plans of children aged 8 and over are integrated plans that also meet needs as a carer
+# (after an assessment that considered them), and a share of young carers with a young carer's
+# support plan also have a care and support plan of their own.
+INTEGRATED_CARER_PLAN_SHARE = 0.045
+YOUNG_CARER_OWN_PLAN_SHARE = 0.4
 
 # Strategy meeting decisions (CH/021: 334 of 1,110 progress to section 47).
 STRATEGY_DECISIONS = {"S47": 0.10, "S47J": 0.15, "CS": 0.43, "FSM": 0.04, "NFA": 0.28}
 # Section 47 outcomes (CH/022: 70 of 334 progress to ICPC).
-S47_OUTCOMES = {"ICPC": 0.20, "CSP": 0.41, "NFA": 0.35, "OTH": 0.04}
+S47_OUTCOMES = {"ICPC": 0.155, "CSP": 0.455, "NFA": 0.35, "OTH": 0.04}
 ICPC_REGISTER_SHARE = 0.93  # CH/023: 67 of 70 (some registrations come from earlier ICPCs)
-CP_MEAN_DAYS = (
-    180  # plus 60 days minimum: CH/026a 43 on the register at 67 registrations a year -> about 8 months
-)
+CP_MEAN_DAYS = 230  # plus 60 days minimum: CH/026a 43 on the register on 31 March, CH/029 1,709 visits due
+# CH/024b (11 of 67): registrations of children de-registered in the previous 12 months. This share of
+# de-registrations (not at 18) is followed 1-9 months later by a new safeguarding referral that
+# leads through a strategy meeting, section 47 enquiries and an initial conference to registration.
+REREGISTRATION_SHARE = 0.22
+# Child protection visits (CH/030b: 1,522 of 1,709 within 10 working days): gaps between visits in
+# working days; CP_VISIT_LATE_SHARE of the gaps run to 11-15 working days, and a visit that did not
+# see the child is followed by another within 1-2 working days.
+CP_VISIT_GAP_WORKING_DAYS = (6, 9)
+CP_VISIT_LATE_SHARE = 0.08
+# CH/034 (140 of CH/021's 334): strategy meetings that progress to section 47 enquiries often concern
+# exploitation; this share of them (and of those deciding on a further meeting) has an exploitation
+# factor, as well as the meetings under the exploitation protocols.
+S47_MEETING_EXPLOITATION_SHARE = 0.25
+S47_MEETING_EXPLOITATION_FACTORS = {"E-CSE": 0.56, "E-CCE": 0.26, "E-CCL": 0.14, "E-TRAF": 0.03}
 CP_CATEGORIES = {
     "NEG": 0.55,
     "EMO": 0.36,
@@ -151,7 +180,17 @@ CP_CATEGORIES = {
 # Looked-after children: starts per 1,000 people a year (CH/037a 49) and paths out of care.
 LAC_STARTS_PER_1000 = 0.45
 SHORT_BREAK_STARTS_PER_1000 = 0.08  # CH/040: 28 children on s76 short breaks on 31 March
-MISSING_RATE_PER_TEEN_YEAR = 2.0  # missing episodes per looked-after teenager-year (CH/031 254)
+MISSING_RATE_PER_TEEN_YEAR = 2.8  # missing episodes per looked-after teenager-year (CH/031 254)
+MISSING_WEIGHT_SHAPE = 0.7  # spread of missing episodes between teenagers (CH/032 88 children)
+# Special guardianship orders made for children who were not looked after by the authority (private
+# law), a year per 1,000 people, each with an SGO support plan to 18. With the SGOs from care, about
+# 200 SGO plans are open; SGO_FINANCIAL_SUPPORT_SHARE of them pay financial support, reviewed yearly
+# (CH/017e 184). Support other than financial is reviewed after a change of circumstances
+# (SGO_CHANGE_REVIEWS_PER_YEAR per plan-year; CH/017d 31) and yearly for SGO_SUPPORT_REVIEW_SHARE.
+SGO_ORDERS_PER_1000 = 0.14
+SGO_FINANCIAL_SUPPORT_SHARE = 0.85
+SGO_CHANGE_REVIEWS_PER_YEAR = 0.12
+SGO_SUPPORT_REVIEW_SHARE = 0.1
 
 # Young carers: needs assessments per 1,000 people a year (CA/014 86), share leading to a plan.
 YOUNG_CARER_ASSESSMENTS_PER_1000 = 0.72

@@ -63,6 +63,11 @@ def on_or_after_wd(days: np.ndarray) -> np.ndarray:
     return wd[np.searchsorted(wd, days, "left")]
 
 
+def on_or_before_wd(days: np.ndarray) -> np.ndarray:
+    wd = working_days()
+    return wd[np.searchsorted(wd, days, "right") - 1]
+
+
 def add_wd(days: np.ndarray, n: np.ndarray | int) -> np.ndarray:
     """The n-th working day after `days` (day zero); n = 0 gives the day itself if a working day."""
     wd = working_days()
@@ -159,6 +164,7 @@ def generate_children(chunk: Chunk) -> Frames:
     people.append(_looked_after_cohort(b, scale))
     people.append(_short_break_cohort(b, scale))
     people.append(_young_carer_cohort(b, scale))
+    people.append(_sgo_cohort(b, scale))
     _people_rows(b, people)
     return b.frames()
 
@@ -368,21 +374,31 @@ def _assessments_and_plans(
         family=family[sib_pos],
         protection=np.zeros(len(sib_pos), dtype=bool),
     )
-    safeguarding = _safeguarding(b, contacts)
-    parts = [assessments, sib_rows, safeguarding]
+    safeguarding, registrations = _safeguarding(b, contacts)
+    # Some children de-registered are referred again within a year and registered again (CH/024b).
+    again = _re_referrals(b, registrations)
+    existing = (registrations["pid"], registrations["start"], registrations["end"])
+    safeguarding_again, _ = _safeguarding(b, again, forced=True, existing=existing)
+    parts = [assessments, sib_rows, safeguarding, safeguarding_again]
     merged = {k: np.concatenate([p[k] for p in parts]) for k in assessments}
-    plan_from = _write_assessments(b, merged)
+    plan_from, carer = _write_assessments(b, merged)
     _care_and_support_plans(
-        b, merged["pid"][plan_from], merged["dob"][plan_from], merged["completed"][plan_from]
+        b, merged["pid"][plan_from], merged["dob"][plan_from], merged["completed"][plan_from], carer
     )
 
 
-def _write_assessments(b: _Builder, a: dict[str, np.ndarray]) -> np.ndarray:
-    """Assessment rows (with first stages of multi-stage processes); returns rows leading to a plan."""
+def _write_assessments(b: _Builder, a: dict[str, np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    """Assessment rows (with first stages of multi-stage processes).
+
+    Returns the rows leading to a care and support plan and, for each, whether the plan is an
+    integrated plan that also meets the child's needs as a young carer (CH/015b).
+    """
     rng = b.rng
     n = len(a["pid"])
     completed = a["completed"]
     done = completed <= ED
+    to_plan = done & np.isin(a["outcome"], ["NAET7", "NAET8P"]) & ~a["protection"]
+    carer = to_plan & (completed - a["dob"] >= 8 * 365) & b.bern(cal.INTEGRATED_CARER_PLAN_SHARE, n)
     outcome = np.where(done, a["outcome"], None)
     completed = np.where(done, completed, NA)
     aid = b.ids("AS", n)
@@ -410,7 +426,7 @@ def _write_assessments(b: _Builder, a: dict[str, np.ndarray]) -> np.ndarray:
         in_secure_estate=~unborn_at_start & b.bern(0.0013, n),
         physical_punishment_factor=pp,
         physical_punishment_only_factor=pp & b.bern(0.3, n),
-        considers_needs_as_carer=np.zeros(n, dtype=bool),
+        considers_needs_as_carer=carer,
     )
     # Multi-stage: a first stage concluding "a more comprehensive assessment is required".
     multi = b.bern(cal.MULTI_STAGE_SHARE, n) & (a["family"] == "") & ~a["protection"]
@@ -436,7 +452,8 @@ def _write_assessments(b: _Builder, a: dict[str, np.ndarray]) -> np.ndarray:
         completed_date=np.where(mid[f] > ED, NA, mid[f]),
         outcome_code=np.full(len(f), "NAET2", dtype=object),
     )
-    return np.flatnonzero(done & np.isin(a["outcome"], ["NAET7", "NAET8P"]) & ~a["protection"])
+    plan_from = np.flatnonzero(to_plan)
+    return plan_from, carer[plan_from]
 
 
 def _nonoverlapping(pid: np.ndarray, start: np.ndarray, end: np.ndarray) -> np.ndarray:
@@ -450,21 +467,78 @@ def _nonoverlapping(pid: np.ndarray, start: np.ndarray, end: np.ndarray) -> np.n
     return order[~same | (s > previous_end)]
 
 
-def _care_and_support_plans(b: _Builder, pid: np.ndarray, dob: np.ndarray, completed: np.ndarray) -> None:
+def _care_and_support_plans(
+    b: _Builder, pid: np.ndarray, dob: np.ndarray, completed: np.ndarray, carer: np.ndarray | None = None
+) -> None:
     rng = b.rng
     n = len(pid)
+    carer = np.zeros(n, dtype=bool) if carer is None else carer
     start = add_wd(completed, rng.integers(0, 8, n))
     age_end = dob + AGE18 - 1
     end = start + rng.gamma(1.5, cal.CSP_MEAN_DAYS / 1.5, n).astype(np.int64)
     reason = np.where(end >= age_end, "AGE", choice(rng, {"NEED": 0.85, "MOVE": 0.08, "OTH": 0.07}, n))
     end = np.minimum(end, age_end)
     keep = (start <= ED) & (start < age_end)
-    pid, dob, start, end, reason = pid[keep], dob[keep], start[keep], end[keep], reason[keep]
+    pid, dob, start, end, reason, carer = (
+        pid[keep],
+        dob[keep],
+        start[keep],
+        end[keep],
+        reason[keep],
+        carer[keep],
+    )
     ok = _nonoverlapping(pid, start, end)
-    pid, dob, start, end, reason = pid[ok], dob[ok], start[ok], end[ok], reason[ok]
-    plan_id = _plans(b, "CSP", pid, start, end, reason, direct_payment=b.bern(0.065, len(pid)))
-    _reviews(b, "CINR", plan_id, pid, start, np.minimum(end, ED), first=182, interval=182, on_time=0.87)
+    pid, dob, start, end, reason, carer = pid[ok], dob[ok], start[ok], end[ok], reason[ok], carer[ok]
+    dp = b.bern(cal.CSP_DIRECT_PAYMENT_SHARE, len(pid))
+    plan_id = _plans(b, "CSP", pid, start, end, reason, direct_payment=dp, carer=carer)
+    _cin_reviews(b, plan_id, pid, start, np.minimum(end, ED), dp)
     _visits(b, "CINV", pid, start, np.minimum(end, ED), first=28, interval=42)
+
+
+def _cin_reviews(
+    b: _Builder, plan_id: np.ndarray, pid: np.ndarray, start: np.ndarray, end: np.ndarray, dp: np.ndarray
+) -> None:
+    """Reviews of children in need: about every three months, some gaps longer than six months."""
+    rng = b.rng
+    low, high = cal.CIN_REVIEW_GAP_DAYS
+    slots = np.clip((end - start) // low + 1, 0, None)
+    group = np.repeat(np.arange(len(start)), slots)
+    m = len(group)
+    gap = np.where(
+        b.bern(cal.CIN_REVIEW_LATE_SHARE, m), rng.integers(190, 260, m), rng.integers(low, high + 1, m)
+    )
+    held = on_or_after_wd(start[group] + _cumsum_by_group(gap, slots))
+    first = _shift(group, -1) != group
+    previous = np.where(first, start[group], _shift(held, 0))
+    keep = (held <= end[group]) & (held >= HS) & (held <= ED)
+    first_payment = start + 14
+    dp_review = dp[group] & (held >= first_payment[group]) & b.bern(cal.CIN_DIRECT_PAYMENT_REVIEW_SHARE, m)
+    _review_rows(
+        b,
+        "CINR",
+        plan_id[group][keep],
+        pid[group][keep],
+        due=(previous + 182)[keep],
+        held=held[keep],
+        direct_payment_review=dp_review[keep],
+    )
+
+
+def _shift(values: np.ndarray, fill: object) -> np.ndarray:
+    """The previous element of each element (`fill` for the first)."""
+    out = np.empty_like(values)
+    if len(values):
+        out[0] = fill
+        out[1:] = values[:-1]
+    return out
+
+
+def _cumsum_by_group(values: np.ndarray, counts: np.ndarray) -> np.ndarray:
+    """Running sums of `values` restarting at each group (groups of `counts` consecutive elements)."""
+    total = np.cumsum(values)
+    ends = np.cumsum(counts)
+    before = np.r_[0, total][ends - counts]
+    return total - np.repeat(before, counts)
 
 
 def _plans(
@@ -475,9 +549,11 @@ def _plans(
     end: np.ndarray,
     reason: np.ndarray,
     direct_payment: np.ndarray | None = None,
+    carer: np.ndarray | None = None,
 ) -> np.ndarray:
     """Plan rows (open when the end is after the extract date); returns the plan ids of all given."""
     n = len(pid)
+    carer = np.zeros(n, dtype=bool) if carer is None else carer
     plan_id = b.ids("PL", n)
     is_open = end > ED
     keep = (start <= ED) & ((end >= HS) | is_open)
@@ -492,6 +568,7 @@ def _plans(
         end_reason_code=np.where(is_open, None, reason)[keep],
         has_direct_payment=dp[keep],
         direct_payment_first_payment_date=clip_future(np.where(dp, start + 14, NA))[keep],
+        includes_needs_as_carer=carer[keep],
         social_services_responsible=np.ones(int(keep.sum()), dtype=bool),
     )
     return plan_id
@@ -505,30 +582,67 @@ def _reviews(
     start: np.ndarray,
     end: np.ndarray,
     first: int | np.ndarray,
-    interval: int | np.ndarray,
+    interval: int,
     on_time: float,
+    second: int | None = None,
 ) -> None:
-    """Scheduled reviews of the plans whose plan rows were kept (start >= HS or still open)."""
+    """Scheduled reviews of the plans whose plan rows were kept (start >= HS or still open).
+
+    Each review is due `first` days after the start, then `second` (if given) and `interval` days
+    after the previous review held (the statutory clock restarts at each review). A review in time
+    is held 6-20 days before it is due, on the working day on or before (so within the calendar
+    months the measures count); a late one 5-45 days after.
+    """
     rng = b.rng
-    group, _, due = periodic(start, end, first, interval)
+    first_a = np.broadcast_to(np.asarray(first), start.shape)
+    slots = np.clip((end - start - first_a) // max(interval - 50, 1) + 2, 0, None)
+    slots = np.where(end - start - first_a >= -20, slots, 0)
+    group = np.repeat(np.arange(len(start)), slots)
     n = len(group)
+    k = np.arange(n) - np.repeat(np.cumsum(slots) - slots, slots)
     late = ~b.bern(on_time, n)
-    held = add_wd(due, np.where(late, rng.integers(3, 30, n), -rng.integers(0, 10, n)))
-    held = np.maximum(held, start[group] + 1)
-    authorised = add_wd(held, rng.integers(0, 8, n))
+    step = np.where(k == 0, first_a[group], second if (second is not None) else interval)
+    step = np.where(k >= 2, interval, step)
+    gap = step + np.where(late, rng.integers(5, 46, n), -rng.integers(6, 21, n))
+    raw = start[group] + _cumsum_by_group(gap, slots)
+    held = on_or_before_wd(np.maximum(raw, start[group] + 1))
+    held = np.where(held <= start[group], on_or_after_wd(start[group] + 1), held)
+    previous = np.where(k == 0, start[group], _shift(held, 0))
+    due = previous + step
     keep = (held >= HS) & (held <= end[group]) & (held <= ED)
+    _review_rows(b, review_type, plan_id[group][keep], pid[group][keep], due[keep], held[keep])
+
+
+def _review_rows(
+    b: _Builder,
+    review_type: str,
+    plan_id: np.ndarray,
+    pid: np.ndarray,
+    due: np.ndarray,
+    held: np.ndarray,
+    direct_payment_review: np.ndarray | None = None,
+    trigger_date: np.ndarray | None = None,
+) -> None:
+    """Review rows; with `trigger_date`, reviews after a change of circumstances (COC)."""
+    rng = b.rng
+    n = len(held)
+    authorised = add_wd(held, rng.integers(0, 8, n))
+    coc = trigger_date is not None
     b.add(
         "reviews",
-        review_id=b.ids("RV", int(keep.sum())),
-        plan_id=plan_id[group][keep],
-        person_id=pid[group][keep],
-        review_type_code=np.full(int(keep.sum()), review_type, dtype=object),
-        due_date=due[keep],
-        review_date=held[keep],
-        authorised_date=clip_future(authorised[keep]),
-        trigger_code=np.full(int(keep.sum()), "SCHED", dtype=object),
-        trigger_date=due[keep] - 28,
-        outcome_code=choice(rng, {"CONT": 0.6, "AMEND": 0.3, "CLOSE": 0.05, "REASS": 0.05}, int(keep.sum())),
+        review_id=b.ids("RV", n),
+        plan_id=plan_id,
+        person_id=pid,
+        review_type_code=np.full(n, review_type, dtype=object),
+        due_date=clip_future(due),  # a planned date after the extract date is not yet recorded
+        review_date=held,
+        authorised_date=clip_future(authorised),
+        trigger_code=np.full(n, "COC" if coc else "SCHED", dtype=object),
+        trigger_date=trigger_date if coc else np.full(n, NA),
+        outcome_code=choice(rng, {"CONT": 0.6, "AMEND": 0.3, "CLOSE": 0.05, "REASS": 0.05}, n),
+        is_direct_payment_review=(
+            np.zeros(n, dtype=bool) if direct_payment_review is None else direct_payment_review
+        ),
     )
 
 
@@ -554,23 +668,83 @@ def _visits(
     if unborn_dob is not None:
         seen &= unborn_dob[group] <= day
     virtual = b.bern(0.03, n)
+    _visit_rows(b, visit_type, pid[group], day, outcome, seen, virtual, virtual & b.bern(0.9, n))
+
+
+def _visit_rows(
+    b: _Builder,
+    visit_type: str,
+    pid: np.ndarray,
+    day: np.ndarray,
+    outcome: np.ndarray,
+    seen: np.ndarray,
+    virtual: np.ndarray,
+    risk_assessed: np.ndarray,
+) -> None:
+    n = len(day)
     b.add(
         "visits",
         visit_id=b.ids("VS", n),
-        person_id=pid[group],
+        person_id=pid,
         visit_type_code=np.full(n, visit_type, dtype=object),
         visit_date=day,
         outcome_code=outcome,
         child_seen=seen,
         child_seen_alone=seen & b.bern(0.45, n),
         is_virtual=virtual,
-        is_virtual_risk_assessed=virtual & b.bern(0.9, n),
+        is_virtual_risk_assessed=risk_assessed,
         is_home_visit=~virtual & b.bern(0.8, n),
     )
 
 
-def _safeguarding(b: _Builder, contacts: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
-    """Strategy meetings .. registrations; returns protection assessments (one per section 47)."""
+def _re_referrals(b: _Builder, registrations: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+    """Safeguarding referrals 1-9 months after a de-registration (not at 18), as contact rows."""
+    rng = b.rng
+    ended = ~registrations["ended_age"] & (registrations["end"] < ED)
+    r = np.flatnonzero(ended & b.bern(cal.REREGISTRATION_SHARE, len(ended)))
+    received = on_or_after_wd(registrations["end"][r] + rng.integers(30, 270, len(r)))
+    dob = registrations["dob"][r]
+    ok = (received <= ED) & (received < dob + AGE18 - 120)
+    part = _contacts(b, registrations["pid"][r][ok], received[ok], dob[ok])
+    decided = part["decision"] != NA
+    n = len(decided)
+    row = part["row"]
+    row["contact_type_code"] = np.full(n, "SAFE", dtype=object)
+    row["is_safeguarding_concern"] = np.ones(n, dtype=bool)
+    row["outcome_code"] = np.where(decided, "SAFE", None)
+    row["decision_code"] = np.where(decided, "SAFE", None)
+    row["contact_group_id"] = part["group"]
+    part["type"] = row["contact_type_code"]
+    part["outcome"] = np.where(decided, "SAFE", "")
+    b.add("contacts", **{k: v[part["kept"]] for k, v in row.items()})
+    return part
+
+
+def _clear_of(
+    pid: np.ndarray, start: np.ndarray, end: np.ndarray, other: tuple[np.ndarray, np.ndarray, np.ndarray]
+) -> np.ndarray:
+    """Whether each period (pid, start, end) overlaps none of the `other` periods of the same person."""
+    mine = pd.DataFrame({"i": np.arange(len(pid)), "pid": pid, "s": start, "e": end})
+    theirs = pd.DataFrame({"pid": other[0], "os": other[1], "oe": other[2]})
+    both = mine.merge(theirs, on="pid")
+    clash = both.loc[(both["os"] <= both["e"]) & (both["oe"] >= both["s"]), "i"].to_numpy()
+    ok = np.ones(len(pid), dtype=bool)
+    ok[clash] = False
+    return ok
+
+
+def _safeguarding(
+    b: _Builder,
+    contacts: dict[str, np.ndarray],
+    forced: bool = False,
+    existing: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None,
+) -> tuple[dict[str, np.ndarray], dict[str, np.ndarray]]:
+    """Strategy meetings .. registrations.
+
+    Returns protection assessments (one per section 47) and the registrations. `forced`: every
+    meeting decides on section 47 enquiries that lead to a registering conference (re-referrals of
+    children de-registered), unless it would overlap a registration in `existing`.
+    """
     rng = b.rng
     s = np.flatnonzero((contacts["outcome"] == "SAFE") & (contacts["decision"] != NA))
     n = len(s)
@@ -578,6 +752,8 @@ def _safeguarding(b: _Builder, contacts: dict[str, np.ndarray]) -> dict[str, np.
     meeting = add_wd(contacts["decision"][s], rng.integers(0, 2, n))
     concluded = np.where(b.bern(0.9, n), meeting, add_wd(meeting, 1))
     decision = choice(rng, cal.STRATEGY_DECISIONS, n)
+    if forced:
+        decision = choice(rng, {"S47": 0.4, "S47J": 0.6}, n)
     protocol = choice(rng, {"STD": 0.86, "MISS": 0.04, "CSE": 0.05, "RISK": 0.04, "MSL": 0.01}, n)
     process = b.ids("SP", n)
     sm_id = b.ids("SM", n)
@@ -600,7 +776,7 @@ def _safeguarding(b: _Builder, contacts: dict[str, np.ndarray]) -> dict[str, np.
         concluded_date=np.concatenate([concluded[keep], fsm_date[keep_f]]),
         decision_code=np.concatenate([decision[keep], np.full(int(keep_f.sum()), "S47J", dtype=object)]),
     )
-    _strategy_factors(b, sm_id[keep], protocol[keep])
+    _strategy_factors(b, sm_id[keep], protocol[keep], decision[keep])
 
     # Section 47 enquiries.
     to_s47 = np.isin(decision, ["S47", "S47J"])
@@ -609,7 +785,7 @@ def _safeguarding(b: _Builder, contacts: dict[str, np.ndarray]) -> dict[str, np.
     s47_start = np.concatenate([concluded[to_s47], fsm_date])
     m = len(s47_idx)
     s47_done = add_wd(s47_start, rng.integers(3, 16, m))
-    s47_outcome = choice(rng, cal.S47_OUTCOMES, m)
+    s47_outcome = np.full(m, "ICPC", dtype=object) if forced else choice(rng, cal.S47_OUTCOMES, m)
     spid, sdob = pid[s47_idx], dob[s47_idx]
     s47_id = b.ids("SE", m)
     first_meeting = meeting[s47_idx]
@@ -625,7 +801,7 @@ def _safeguarding(b: _Builder, contacts: dict[str, np.ndarray]) -> dict[str, np.
         ),
         convened,
     )
-    register = b.bern(cal.ICPC_REGISTER_SHARE, len(icpc))
+    register = np.ones(len(icpc), dtype=bool) if forced else b.bern(cal.ICPC_REGISTER_SHARE, len(icpc))
     reg_start = conf_date
     duration = rng.gamma(2.0, cal.CP_MEAN_DAYS / 2.0, len(icpc)).astype(np.int64) + 60
     reg_end = add_wd(reg_start + duration, 0)
@@ -635,6 +811,8 @@ def _safeguarding(b: _Builder, contacts: dict[str, np.ndarray]) -> dict[str, np.
     valid = (conf_date <= ED) & (conf_date < age_end)
     cand = np.flatnonzero(valid & register)
     ok = cand[_nonoverlapping(spid[icpc][cand], reg_start[cand], reg_end[cand])]
+    if existing is not None:
+        ok = ok[_clear_of(spid[icpc][ok], reg_start[ok], reg_end[ok], existing)]
     register = np.zeros(len(icpc), dtype=bool)
     register[ok] = True
     # A registration that overlaps an earlier one becomes "not registered - care and support".
@@ -689,7 +867,10 @@ def _safeguarding(b: _Builder, contacts: dict[str, np.ndarray]) -> dict[str, np.
         .to_numpy()
     )
     p_outcome = np.where((s47_outcome == "CSP") & b.bern(0.4, m), "NAET8P", p_outcome)
-    return dict(
+    registrations = dict(
+        pid=spid[icpc][r], dob=sdob[icpc][r], start=reg_start[r], end=reg_end[r], ended_age=ended_age[r]
+    )
+    protection = dict(
         pid=spid,
         contact=np.where(contacts["kept"][s][s47_idx], contacts["id"][s][s47_idx], ""),
         dob=sdob,
@@ -699,21 +880,30 @@ def _safeguarding(b: _Builder, contacts: dict[str, np.ndarray]) -> dict[str, np.
         family=np.full(m, "", dtype=object),
         protection=np.ones(m, dtype=bool),
     )
+    return protection, registrations
 
 
-def _strategy_factors(b: _Builder, sm_id: np.ndarray, protocol: np.ndarray) -> None:
+def _strategy_factors(b: _Builder, sm_id: np.ndarray, protocol: np.ndarray, decision: np.ndarray) -> None:
     rng = b.rng
     n = len(sm_id)
     perps = 1 + b.bern(0.2, n)
     g = np.repeat(np.arange(n), perps)
-    expl = np.flatnonzero(np.isin(protocol, ["CSE", "RISK", "MSL"]) | b.bern(0.06, n))
+    # Meetings progressing to section 47 enquiries (or to a further meeting deciding on them) are
+    # often about exploitation (CH/034).
+    to_s47 = np.isin(decision, ["S47", "S47J", "FSM"]) & b.bern(cal.S47_MEETING_EXPLOITATION_SHARE, n)
+    by_protocol = np.isin(protocol, ["CSE", "RISK", "MSL"])
+    expl = np.flatnonzero(by_protocol | to_s47 | b.bern(0.06, n))
     expl_code = np.where(
         protocol[expl] == "CSE",
         "E-CSE",
         np.where(
             protocol[expl] == "MSL",
             "E-TRAF",
-            choice(rng, {"E-CCE": 0.6, "E-CCL": 0.25, "E-CSE": 0.15}, len(expl)),
+            np.where(
+                to_s47[expl] & ~by_protocol[expl],
+                choice(rng, cal.S47_MEETING_EXPLOITATION_FACTORS, len(expl)),
+                choice(rng, {"E-CCE": 0.6, "E-CCL": 0.25, "E-CSE": 0.15}, len(expl)),
+            ),
         ),
     )
     meeting = np.concatenate([sm_id[g], sm_id, sm_id[expl]])
@@ -840,8 +1030,54 @@ def _registrations(
         ),
         meeting_date=np.concatenate([icg[keep_icg], cg_day[keep_cg]]),
     )
-    # Statutory visits every 10 working days (about 14 days) while registered.
-    _visits(b, "CPV", pid, start, np.minimum(end - 1, ED), first=10, interval=14, unborn_dob=dob)
+    _cp_visits(b, pid, dob, start, np.minimum(end - 1, ED))
+
+
+def _cp_visits(b: _Builder, pid: np.ndarray, dob: np.ndarray, start: np.ndarray, stop: np.ndarray) -> None:
+    """Statutory visits at least every 10 working days while registered (CH/029-CH/030).
+
+    A walk over the working-day calendar: gaps of CP_VISIT_GAP_WORKING_DAYS, a few longer; after a
+    visit that did not see the child (no answer, refused, ...) the next follows within 1-2 working days.
+    """
+    rng = b.rng
+    wd = working_days()
+    first = np.searchsorted(wd, start, "left")
+    last = np.searchsorted(wd, stop, "right") - 1
+    slots = np.clip((last - first) // 3 + 3, 0, None)
+    group = np.repeat(np.arange(len(pid)), slots)
+    m = len(group)
+    outcome = choice(rng, {"COMP": 0.93, "NOANS": 0.025, "NOTSEEN": 0.025, "REFUSED": 0.01, "CANC": 0.01}, m)
+    seen = (outcome == "COMP") & b.bern(0.96, m)
+    virtual = b.bern(0.03, m)
+    assessed = virtual & b.bern(0.9, m)
+    low, high = cal.CP_VISIT_GAP_WORKING_DAYS
+    gap = np.where(
+        b.bern(cal.CP_VISIT_LATE_SHARE, m),
+        rng.integers(high + 1, high + 6, m),
+        rng.integers(low, high + 1, m),
+    )
+    # The child counts as seen at a completed visit before birth (the visit was to the mother).
+    index = first[group] + _cumsum_by_group(gap, slots)  # provisional, for the unborn test
+    day = wd[np.minimum(index, len(wd) - 1)]
+    unborn = dob[group] > day
+    successful = (outcome == "COMP") & (seen | unborn) & (~virtual | assessed)
+    after_failure = ~_shift(successful, True) & (_shift(group, -1) == group)
+    gap = np.where(after_failure, rng.integers(1, 3, m), gap)
+    index = first[group] + _cumsum_by_group(gap, slots)
+    keep = index <= last[group]
+    day = wd[np.where(keep, index, 0)]
+    keep &= (day >= HS) & (day <= ED)
+    k = np.flatnonzero(keep)
+    _visit_rows(
+        b,
+        "CPV",
+        pid[group][k],
+        day[k],
+        outcome[k],
+        seen[k] & (dob[group][k] <= day[k]),
+        virtual[k],
+        assessed[k],
+    )
 
 
 def _advocacy(b: _Builder, pid: np.ndarray, day: np.ndarray, trigger: str) -> None:
@@ -937,6 +1173,8 @@ def _lac_episodes(
 ) -> None:
     rng = b.rng
     n = len(pid)
+    if n == 0:  # a small chunk may have no child in the cohort
+        return
     is_open = end > ED
     stop = np.minimum(end, ED)
     span = np.maximum(stop - start, 1)
@@ -1058,9 +1296,12 @@ def _lac_episodes(
     plan_start = add_wd(start, rng.integers(0, 13, n))
     plan_end = np.maximum(end, plan_start)
     plan_id = _plans(b, "LACP", pid, plan_start, plan_end, np.where(path == "LONG", "AGE", "NEED"))
+    # IRO reviews on the statutory cycle: 20 working days, three months later, then six-monthly.
     rv_first = add_wd(start, 20) - start
+    stop_rv = np.minimum(end - 1, ED)
+    rv_from_plan = np.maximum(rv_first - (plan_start - start), 10)
     _reviews(
-        b, "LACR", plan_id, pid, plan_start, np.minimum(end - 1, ED), first=rv_first, interval=91, on_time=0.9
+        b, "LACR", plan_id, pid, plan_start, stop_rv, rv_from_plan, interval=182, on_time=0.96, second=91
     )
     _visits(b, "LACV", pid, start, np.minimum(end - 1, ED), first=5, interval=42)
     # School changes at some placement moves of school-age children.
@@ -1091,7 +1332,7 @@ def _missing(b: _Builder, pid: np.ndarray, dob: np.ndarray, start: np.ndarray, s
     rng = b.rng
     teen_from = np.maximum(start, dob + 12 * 365)
     span = np.clip(stop - teen_from, 0, None)
-    weight = rng.gamma(0.5, 1 / 0.5, len(pid))
+    weight = rng.gamma(cal.MISSING_WEIGHT_SHAPE, 1 / cal.MISSING_WEIGHT_SHAPE, len(pid))
     count = rng.poisson(weight * span / YEAR * cal.MISSING_RATE_PER_TEEN_YEAR)
     g = np.repeat(np.arange(len(pid)), count)
     begin = teen_from[g] + (rng.random(len(g)) * span[g]).astype(np.int64)
@@ -1232,23 +1473,49 @@ def _special_guardianship(
     b: _Builder, pid: np.ndarray, dob: np.ndarray, end: np.ndarray, reason: np.ndarray
 ) -> None:
     s = np.flatnonzero(np.isin(reason, ["E43", "E44"]) & (end <= ED))
-    start = end[s] + 1
-    stop = dob[s] + AGE18 - 1
-    plan_id = _plans(b, "SGOS", pid[s], start, stop, np.full(len(s), "AGE", dtype=object))
-    _reviews(b, "SGOR", plan_id, pid[s], start, np.minimum(stop, ED), first=365, interval=365, on_time=1.0)
-    fin = b.bern(0.8, len(s))
-    f = np.flatnonzero(fin)
-    _reviews(
+    _sgo_support_plans(b, pid[s], end[s] + 1, dob[s] + AGE18 - 1)
+
+
+def _sgo_support_plans(b: _Builder, pid: np.ndarray, start: np.ndarray, stop: np.ndarray) -> None:
+    """SGO support plans to 18: yearly reviews of financial support where paid, reviews of other
+    support after a change of circumstances (within 28 days) and yearly for a few (CH/017d-e)."""
+    rng = b.rng
+    n = len(pid)
+    plan_id = _plans(b, "SGOS", pid, start, stop, np.full(n, "AGE", dtype=object))
+    until = np.minimum(stop, ED)
+    f = np.flatnonzero(b.bern(cal.SGO_FINANCIAL_SUPPORT_SHARE, n))
+    _reviews(b, "SGOFR", plan_id[f], pid[f], start[f], until[f], first=365, interval=365, on_time=0.99)
+    y = np.flatnonzero(b.bern(cal.SGO_SUPPORT_REVIEW_SHARE, n))
+    _reviews(b, "SGOR", plan_id[y], pid[y], start[y], until[y], first=365, interval=365, on_time=1.0)
+    span = np.clip(until - start, 0, None)
+    changes = rng.poisson(span / YEAR * cal.SGO_CHANGE_REVIEWS_PER_YEAR)
+    g = np.repeat(np.arange(n), changes)
+    trigger = start[g] + 1 + (rng.random(len(g)) * span[g]).astype(np.int64)
+    held = add_wd(trigger, rng.integers(3, 22, len(g)))
+    keep = (held >= HS) & (held <= until[g]) & (trigger > start[g])
+    _review_rows(
         b,
-        "SGOFR",
-        plan_id[f],
-        pid[s][f],
-        start[f],
-        np.minimum(stop[f], ED),
-        first=365,
-        interval=365,
-        on_time=1.0,
+        "SGOR",
+        plan_id[g][keep],
+        pid[g][keep],
+        due=trigger[keep] + 28,
+        held=held[keep],
+        trigger_date=trigger[keep],
     )
+
+
+def _sgo_cohort(b: _Builder, scale: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Children under special guardianship orders made outside care (private law), with support plans."""
+    rng = b.rng
+    n = rng.poisson(cal.SGO_ORDERS_PER_1000 * scale * (ED - LAC_START) / YEAR)
+    order = rng.integers(LAC_START, ED + 1, n)
+    dob = order - rng.integers(180, 12 * 365, n)
+    stop = dob + AGE18 - 1
+    keep = stop >= HS
+    order, dob, stop = order[keep], dob[keep], stop[keep]
+    pid = b.ids("SG", len(order))
+    _sgo_support_plans(b, pid, order, stop)
+    return pid, dob, np.zeros(len(pid), dtype=bool)
 
 
 # --- 3. short breaks, 4. young carers ---------------------------------------------------------------
@@ -1363,6 +1630,9 @@ def _young_carer_cohort(b: _Builder, scale: float) -> tuple[np.ndarray, np.ndarr
     _reviews(
         b, "YCARR", plan_id, pid[a][p], p_start, np.minimum(p_end, ED), first=365, interval=365, on_time=1.0
     )
+    # Some young carers also have care and support needs of their own met by a care and support plan.
+    own = p[b.bern(cal.YOUNG_CARER_OWN_PLAN_SHARE, len(p))]
+    _care_and_support_plans(b, pid[a][own], dob[a][own], done[own])
     # The cared-for parent (an adult known only through the young carer's record).
     parent = b.ids("YP", n)
     parent_dob = dob - rng.integers(20 * 365, 40 * 365, n)
