@@ -65,10 +65,12 @@ dbt-duckdb:
 	PIF_DUCKDB_PATH=.tmp/test.duckdb $(BIN)/dbt docs generate --quiet --target duckdb --target-path .tmp/target-duckdb
 	$(BIN)/python -m pif.docs_check .tmp/target-duckdb
 
-# dbt on PostgreSQL: needs PIF_PG_* from scripts/with_postgres.sh (make test sets them).
+# dbt on PostgreSQL: needs PIF_PG_* from scripts/with_postgres.sh (make test sets them); then the
+# items, figures and exclusions must be identical to DuckDB's (dbt-duckdb runs first).
 dbt-postgres:
 	$(BIN)/pif load $(SAMPLE) --target postgres
 	$(BIN)/dbt build --target postgres --target-path .tmp/target-postgres
+	$(BIN)/python -m pif.crosscheck --duckdb-path .tmp/test.duckdb
 
 docs: setup
 	$(BIN)/dbt docs generate
