@@ -67,32 +67,11 @@ candidates as (
 ),
 
 open_plans_at_start as (
-    select
-        candidates.assessment_id,
-        min(care_and_support_plans.plan_id) as open_plan_id
-    from candidates
-    inner join care_and_support_plans
-        on
-            candidates.person_id = care_and_support_plans.person_id
-            and {{ is_open_on('care_and_support_plans', 'candidates.start_date') }}
-    group by candidates.assessment_id
+    {{ open_plan_at_start('candidates', 'care_and_support_plans') }}
 ),
 
 previous_assessments as (
-    select
-        candidates.assessment_id,
-        max(earlier.completed_date) as previous_completed_date
-    from candidates
-    inner join child_processes as earlier
-        on
-            candidates.person_id = earlier.person_id
-            and candidates.assessment_id <> earlier.assessment_id
-            and not earlier.is_recorded_in_error
-            and earlier.outcome_code <> 'more_assessment_required'
-            and candidates.start_date >= earlier.completed_date
-            and earlier.completed_date
-            >= {{ add_months('candidates.start_date', -1 * var('repeat_assessment_lookback_months')) }}
-    group by candidates.assessment_id
+    {{ previous_concluded_assessment('candidates', 'child_processes') }}
 ),
 
 timescales as (
