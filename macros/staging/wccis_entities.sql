@@ -12,5 +12,6 @@
     'services', 'reablement_episodes', 'financial_assessments', 'advocacy_needs',
     'adult_safeguarding_reports', 'adult_safeguarding_enquiries', 'adult_safeguarding_alleged_perpetrators',
     'adult_safeguarding_meetings', 'carer_relationships', 'carer_assessment_offers',
+    'adult_safeguarding_investigations',
   ]) }}
 {% endmacro %}

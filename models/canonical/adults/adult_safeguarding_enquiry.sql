@@ -25,10 +25,6 @@ select
     coalesce(enquiries.place_care_home, false) as is_place_care_home,
     coalesce(enquiries.place_health_setting, false) as is_place_health_setting,
     coalesce(enquiries.place_other, false) as is_place_other,
-    enquiries.criminal_investigation_start_date,
-    enquiries.criminal_investigation_concluded_date,
-    enquiries.non_criminal_investigation_start_date,
-    enquiries.non_criminal_investigation_concluded_date,
     coalesce(enquiries.recorded_in_error, false) as is_recorded_in_error,
     'wccis' as source_system,
     {{ source_reference('enquiries.source_file', 'enquiries.source_row') }} as source_reference

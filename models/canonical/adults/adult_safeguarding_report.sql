@@ -23,6 +23,7 @@ select
     or coalesce(primary_category.national_code = 'financial', false) as is_financial_abuse_alleged,
     coalesce(reports.other_abuse_alleged, false)
     or coalesce(primary_category.national_code = 'other', false) as is_other_abuse_alleged,
+    ethnicity.national_code as ethnicity_code,
     reports.decision_date,
     decision.national_code as decision_code,
     coalesce(reports.recorded_in_error, false) as is_recorded_in_error,
@@ -32,3 +33,4 @@ from reports
 {{ decode_join('contact_source', 'reports.report_source_code', 'report_source') }}
 {{ decode_join('adult_abuse_category', 'reports.primary_abuse_category_code', 'primary_category') }}
 {{ decode_join('adult_safeguarding_decision', 'reports.decision_code', 'decision') }}
+{{ decode_join('ethnicity', 'reports.ethnicity_code', 'ethnicity') }}

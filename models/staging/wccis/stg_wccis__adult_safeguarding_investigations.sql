@@ -1,0 +1,1 @@
+{{ wccis_staging('adult_safeguarding_investigations') }}

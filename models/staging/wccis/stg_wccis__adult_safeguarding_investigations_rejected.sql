@@ -1,0 +1,1 @@
+{{ wccis_rejections('adult_safeguarding_investigations') }}
