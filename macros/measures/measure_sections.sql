@@ -19,6 +19,7 @@
     section_adults_contacts_assessments(),
     section_adults_plans_reviews(),
     section_adults_services_charging_advocacy(),
+    section_adults_safeguarding(),
   ]) }}
 {% endmacro %}
 
@@ -56,6 +57,7 @@
     'CH/023': ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i'],
     'AD/030': ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'],
     'AD/031': ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'],
+    'AD/022': ['a', 'b', 'c', 'd', 'e'],
   }) }}
 {% endmacro %}
 
