@@ -41,7 +41,7 @@ collection_years as (
 report_enquiries as (
     select
         report_id,
-        min(start_date) as first_enquiry_start_date,
+        min(case when not is_formal_police_investigation then start_date end) as first_enquiry_start_date,
         sum(case when is_formal_police_investigation then 0 else 1 end) as enquiry_count,
         sum(case when is_formal_police_investigation then 1 else 0 end) as police_investigation_count
     from enquiries
