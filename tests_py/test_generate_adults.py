@@ -222,6 +222,7 @@ def test_volumes_per_1000_adults_a_year() -> None:
         "reablement_episodes_started": per_1000("reablement_episodes", "start_date"),
         "safeguarding_reports": per_1000("adult_safeguarding_reports", "received_date"),
         "safeguarding_enquiries": per_1000("adult_safeguarding_enquiries", "start_date"),
+        "safeguarding_investigations": per_1000("adult_safeguarding_investigations", "concluded_date"),
         "carer_assessment_offers": per_1000("carer_assessment_offers", "offered_date"),
         "carer_assessments": per_1000(
             "assessments", "completed_date", assessments["assessment_type_code"] == "CARER"
@@ -252,3 +253,17 @@ def test_identifiers_do_not_collide_with_the_childrens_module(
     for name in set(frames) & set(theirs):
         key = contract.table(name).primary_key
         assert not set(frames[name][key]) & set(theirs[name][key]), name
+
+
+def test_investigations_are_their_own_records(frames: Frames) -> None:
+    investigations = frames["adult_safeguarding_investigations"]
+    concluded = investigations["concluded_date"]
+    assert (concluded.isna() | (concluded >= investigations["start_date"])).all()
+    assert set(investigations["investigation_type_code"]) <= {"CRIM", "NONC"}
+    # Reports referred straight to the police are investigated without a section 126 enquiry.
+    assert investigations["enquiry_id"].isna().any()
+    enquiries = frames["adult_safeguarding_enquiries"]
+    linked = investigations.dropna(subset=["enquiry_id"])
+    assert linked["enquiry_id"].isin(enquiries["enquiry_id"]).all()
+    reports = frames["adult_safeguarding_reports"]
+    assert reports["ethnicity_code"].notna().mean() > 0.5

@@ -16,7 +16,8 @@ carers among them, what a Welsh authority's case-management system records betwe
   safeguarding;
 - safeguarding reports (most through a safeguarding contact) -> section 126 enquiries (most
   completed within 7 working days) -> alleged perpetrators, strategy meetings and case conferences
-  -> protection plans;
+  -> protection plans; criminal and non-criminal investigations (after an enquiry, or straight after
+  a police referral) from their own random stream;
 - caring relationships between two adults of the chunk (spouse, son or daughter, parent...), offers
   of a carer's assessment (proactive or after the carer's contact), carers' assessments and
   carers' support plans, jointly considered with the cared-for person's plan, with their services
@@ -77,6 +78,18 @@ RATES: dict[str, tuple[float, str]] = {
     "strategy_meeting": (0.40, "enquiries with a strategy meeting or discussion (AS/007b)"),
     "case_conference": (0.10, "enquiries with an adult protection case conference (AS/007c)"),
     "protection_plan": (0.35, "enquiries needing action that lead to a protection plan (AD/028a)"),
+    "report_ethnicity_recorded": (
+        0.70,
+        "reports whose form records the adult's ethnicity (AS/004a); the rest fall back to the person",
+    ),
+    "police_referral_investigated": (
+        0.70,
+        "reports referred straight to the police that the police investigate (AS/006a without an enquiry)",
+    ),
+    "non_criminal_stopped": (
+        0.15,
+        "non-criminal investigations stopped when a criminal matter comes to light (then a police one)",
+    ),
     "carer_for_plan": (0.55, "people given a care and support plan with a recorded unpaid carer"),
     "carer_for_other": (0.20, "people assessed without a plan with a recorded unpaid carer"),
     "carer_offer_accepted": (0.58, "carers accepting the offer of an assessment (CA/006 refusals ~30%)"),
@@ -110,6 +123,7 @@ EXPECTED_PER_1000: dict[str, tuple[float, float]] = {
     "reablement_episodes_started": (2.0, 10.0),
     "safeguarding_reports": (4.0, 11.0),
     "safeguarding_enquiries": (2.0, 8.0),
+    "safeguarding_investigations": (0.3, 2.0),
     "carer_assessment_offers": (1.0, 8.0),
     "carer_assessments": (0.5, 6.0),
     "financial_assessments": (3.0, 30.0),
@@ -463,8 +477,10 @@ CATEGORY_FLAG = {
 }
 
 
-def _safeguarding(sim: _Sim) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.DataFrame]:
-    """Reports (and their contacts), enquiries, alleged perpetrators and meetings."""
+def _safeguarding(
+    sim: _Sim,
+) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """Reports (and their contacts), enquiries, alleged perpetrators, meetings and investigations."""
     rng = sim.rng
     person, day = sim.events(rate("safeguarding_reports"), SAFEGUARDING_BY_AGE, 0.6)
     n = person.size
@@ -595,7 +611,94 @@ def _safeguarding(sim: _Sim) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, 
         ignore_index=True,
     )
     meetings.insert(0, "meeting_id", sim.new_ids("meetings", len(meetings)))
-    return reports, contacts, enquiries, perpetrators, meetings
+    investigations = _investigations(sim, reports, enquiries)
+    enquiries = enquiries.drop(columns=INVESTIGATION_COLUMNS)
+    return reports, contacts, enquiries, perpetrators, meetings, investigations
+
+
+INVESTIGATION_COLUMNS = [
+    "criminal_investigation_start_date",
+    "criminal_investigation_concluded_date",
+    "non_criminal_investigation_start_date",
+    "non_criminal_investigation_concluded_date",
+]
+
+
+def _investigations(sim: _Sim, reports: pd.DataFrame, enquiries: pd.DataFrame) -> pd.DataFrame:
+    """Criminal and non-criminal investigations (AS/006) as their own records, and report ethnicity.
+
+    Drawn from a random stream of their own ("adult_investigations"), so every other file keeps its
+    rows: the investigations that follow an enquiry (dates drawn with the enquiries, as before), a
+    police investigation for most reports referred straight to the police (no section 126 enquiry),
+    and, for some non-criminal investigations stopped when a criminal matter came to light, the
+    police investigation that follows the same enquiry. Reports also get the ethnicity recorded on
+    the report form (AS/004a) for most of them, from the same stream.
+    """
+    rng = sim.chunk.rng("adult_investigations")
+    n = len(reports)
+    person = reports["person_id"].to_numpy(dtype=np.int64)
+    recorded = rng.random(n) < rate("report_ethnicity_recorded")
+    ethnicity = sim.ethnicity[person].copy()
+    unknown = recorded & (rng.random(n) < 0.03)  # asked again at the report: not obtained
+    ethnicity[unknown] = "NOBT"
+    reports["ethnicity_code"] = np.where(recorded, ethnicity, None)
+
+    parts = []
+    for kind, start, end in (
+        ("CRIM", "criminal_investigation_start_date", "criminal_investigation_concluded_date"),
+        ("NONC", "non_criminal_investigation_start_date", "non_criminal_investigation_concluded_date"),
+    ):
+        rows = enquiries[enquiries[start].notna()]
+        parts.append(
+            pd.DataFrame(
+                {
+                    "person_id": rows["person_id"].to_numpy(),
+                    "report_id": rows["report_id"].to_numpy(),
+                    "enquiry_id": rows["enquiry_id"].to_numpy(),
+                    "investigation_type_code": kind,
+                    "start_date": rows[start].to_numpy(),
+                    "concluded_date": rows[end].to_numpy(),
+                    "stopped_for_criminal_matter": False,
+                }
+            )
+        )
+    non_criminal = parts[1]
+    stopped = rng.random(len(non_criminal)) < rate("non_criminal_stopped")
+    non_criminal["stopped_for_criminal_matter"] = stopped
+    follow = non_criminal[stopped]
+    follow_start = follow["concluded_date"].to_numpy()
+    parts.append(
+        pd.DataFrame(
+            {
+                "person_id": follow["person_id"].to_numpy(),
+                "report_id": follow["report_id"].to_numpy(),
+                "enquiry_id": follow["enquiry_id"].to_numpy(),
+                "investigation_type_code": "CRIM",
+                "start_date": follow_start,
+                "concluded_date": follow_start + rng.integers(30, 300, len(follow)),
+                "stopped_for_criminal_matter": False,
+            }
+        )
+    )
+    police = reports[(reports["decision_code"] == "POL").to_numpy()]
+    police = police[rng.random(len(police)) < rate("police_referral_investigated")]
+    police_start = add_working_days(police["decision_date"].to_numpy(), rng.integers(0, 6, len(police)))
+    parts.append(
+        pd.DataFrame(
+            {
+                "person_id": police["person_id"].to_numpy(),
+                "report_id": police["report_id"].to_numpy(),
+                "enquiry_id": np.full(len(police), np.nan),
+                "investigation_type_code": "CRIM",
+                "start_date": police_start,
+                "concluded_date": police_start + rng.integers(20, 400, len(police)),
+                "stopped_for_criminal_matter": False,
+            }
+        )
+    )
+    investigations = pd.concat(parts, ignore_index=True)
+    investigations.insert(0, "investigation_id", sim.new_ids("investigations", len(investigations)))
+    return investigations
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1309,16 +1412,11 @@ TRUNCATION: dict[
     "adult_safeguarding_enquiries": (
         ["person_id"],
         ["start_date"],
-        {
-            "completed_date": ["outcome_code"],
-            "criminal_investigation_start_date": ["criminal_investigation_concluded_date"],
-            "criminal_investigation_concluded_date": [],
-            "non_criminal_investigation_start_date": ["non_criminal_investigation_concluded_date"],
-            "non_criminal_investigation_concluded_date": [],
-        },
+        {"completed_date": ["outcome_code"]},
         {},
     ),
     "adult_safeguarding_meetings": (["person_id"], ["held_date"], {}, {}),
+    "adult_safeguarding_investigations": (["person_id"], ["start_date"], {"concluded_date": []}, {}),
     "carer_relationships": (
         ["carer_person_id", "cared_for_person_id"],
         ["start_date"],
@@ -1384,6 +1482,8 @@ REFERENCES: list[tuple[str, str, str, bool]] = [
     ("adult_safeguarding_alleged_perpetrators", "enquiry_id", "adult_safeguarding_enquiries", True),
     ("adult_safeguarding_meetings", "report_id", "adult_safeguarding_reports", True),
     ("adult_safeguarding_meetings", "enquiry_id", "adult_safeguarding_enquiries", False),
+    ("adult_safeguarding_investigations", "report_id", "adult_safeguarding_reports", False),
+    ("adult_safeguarding_investigations", "enquiry_id", "adult_safeguarding_enquiries", False),
     ("adult_safeguarding_enquiries", "protection_plan_id", "plans", False),
     ("adult_safeguarding_reports", "contact_id", "contacts", False),
     ("assessments", "contact_id", "contacts", False),
@@ -1402,6 +1502,7 @@ KEYS = {
     "adult_safeguarding_alleged_perpetrators": "alleged_perpetrator_id",
     "adult_safeguarding_meetings": "meeting_id", "carer_relationships": "carer_relationship_id",
     "carer_assessment_offers": "offer_id", "reviews": "review_id",
+    "adult_safeguarding_investigations": "investigation_id",
 }  # fmt: skip
 
 
@@ -1425,7 +1526,7 @@ ID_TAGS = {
     "person": "PE", "contacts": "CT", "assessments": "AS", "assessment_processes": "SP", "plans": "PL",
     "services": "SV", "reablement": "RB", "financial": "FA", "advocacy": "AN", "reports": "RP",
     "enquiries": "EQ", "perpetrators": "AP", "meetings": "MT", "relationships": "CR", "offers": "OF",
-    "reviews": "RV",
+    "reviews": "RV", "investigations": "IV",
 }  # fmt: skip
 ID_COLUMNS: dict[str, str] = {
     "person_id": "person", "carer_person_id": "person", "cared_for_person_id": "person",
@@ -1435,6 +1536,7 @@ ID_COLUMNS: dict[str, str] = {
     "financial_assessment_id": "financial", "advocacy_need_id": "advocacy", "report_id": "reports",
     "enquiry_id": "enquiries", "alleged_perpetrator_id": "perpetrators", "meeting_id": "meetings",
     "carer_relationship_id": "relationships", "offer_id": "offers", "review_id": "reviews",
+    "investigation_id": "investigations",
 }  # fmt: skip
 DATE_SUFFIX = "_date"
 
@@ -1469,7 +1571,7 @@ def generate_adults(chunk: Chunk) -> Frames:
     sim = _Sim(chunk)
     rng = sim.rng
     contacts = _base_contacts(sim)
-    reports, safe_contacts, enquiries, perpetrators, meetings = _safeguarding(sim)
+    reports, safe_contacts, enquiries, perpetrators, meetings, investigations = _safeguarding(sim)
     # Contacts and assessments up to the extract date (and no later than death) before planning.
     limit = np.fmin(sim.death, DAY_E)
     limit = np.where(np.isnan(limit), DAY_E, limit)
@@ -1530,6 +1632,7 @@ def generate_adults(chunk: Chunk) -> Frames:
         "adult_safeguarding_enquiries": enquiries,
         "adult_safeguarding_alleged_perpetrators": perpetrators,
         "adult_safeguarding_meetings": meetings,
+        "adult_safeguarding_investigations": investigations,
         "carer_relationships": relationships,
         "carer_assessment_offers": offers,
         "reviews": reviews,
