@@ -17,9 +17,7 @@
     not a formal police investigation), or decided (decision code section_126_enquiries). The decision
     may fall after 31 March (var ad_023_includes_decisions_after_year_end).
 #}
-{%- set categories = [
-    ('a', 'neglect'), ('b', 'physical'), ('c', 'sexual'), ('d', 'emotional'), ('e', 'financial'),
-] %}
+{%- set every_category = 'true' if var('ad_022_counts_every_alleged_category') else 'false' %}
 with
 
 reports as (
@@ -79,13 +77,16 @@ reports_in_years as (
 with_categories as (
     select
         reports_in_years.*,
-        {%- for part, category in categories %}
-            {%- if var('ad_022_counts_every_alleged_category') %}
-                is_{{ category }}{{ '' if category == 'neglect' else '_abuse' }}_alleged
-            {%- else %}
-                coalesce(primary_abuse_category_code = '{{ category }}', false)
-            {%- endif %} as is_category_{{ part }}{{ ',' if not loop.last }}
-        {%- endfor %}
+        coalesce(primary_abuse_category_code = 'neglect', false)
+        or ({{ every_category }} and is_neglect_alleged) as is_category_a,
+        coalesce(primary_abuse_category_code = 'physical', false)
+        or ({{ every_category }} and is_physical_abuse_alleged) as is_category_b,
+        coalesce(primary_abuse_category_code = 'sexual', false)
+        or ({{ every_category }} and is_sexual_abuse_alleged) as is_category_c,
+        coalesce(primary_abuse_category_code = 'emotional', false)
+        or ({{ every_category }} and is_emotional_abuse_alleged) as is_category_d,
+        coalesce(primary_abuse_category_code = 'financial', false)
+        or ({{ every_category }} and is_financial_abuse_alleged) as is_category_e
     from reports_in_years
 ),
 

@@ -1,4 +1,7 @@
-{#- AD/020: reports of an adult (18 or over on receipt) suspected of being at risk received during the year, every report counted. -#}
+{#-
+  AD/020: reports of an adult (18 or over on receipt) suspected of being at risk received during the
+  year, every report counted.
+-#}
 with
 
 reports as (

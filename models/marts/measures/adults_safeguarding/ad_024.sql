@@ -1,4 +1,7 @@
-{#- AD/024: enquiries of the AD/023 base completed within 7 working days of the day the report was received (day zero). -#}
+{#-
+  AD/024: enquiries of the AD/023 base completed within 7 working days of the day the report was
+  received (day zero).
+-#}
 with
 
 enquiries as (

@@ -1,4 +1,7 @@
-{#- AD/027: AD/026 enquiries where further action was determined necessary and the adult refused to participate in it. -#}
+{#-
+  AD/027: AD/026 enquiries where further action was determined necessary and the adult refused to
+  participate in it.
+-#}
 with
 
 enquiries as (

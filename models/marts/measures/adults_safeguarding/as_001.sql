@@ -1,4 +1,7 @@
-{#- AS/001: adults with at least one AD/020 report in the year, each once (item: the person; event date: their first report). -#}
+{#-
+  AS/001: adults with at least one AD/020 report in the year, each once (item: the person; event
+  date: their first report).
+-#}
 with
 
 reports as (

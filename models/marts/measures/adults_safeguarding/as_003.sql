@@ -19,9 +19,10 @@ qualifying as (
             first_category.collection_year = second_category.collection_year
             and first_category.person_id = second_category.person_id
             and first_category.category_part < second_category.category_part
-            {%- if not var('as_003_counts_categories_within_one_report') %}
-                and first_category.report_id <> second_category.report_id
-            {%- endif %}
+            and (
+                {{ 'true' if var('as_003_counts_categories_within_one_report') else 'false' }}
+                or first_category.report_id <> second_category.report_id
+            )
 ),
 
 person_reports as (

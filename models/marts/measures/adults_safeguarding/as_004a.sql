@@ -1,4 +1,7 @@
-{#- AS/004a a-g: AD/020 reports by the ethnicity recorded for the report, else the person's (seeds/measure_part_map.csv). -#}
+{#-
+  AS/004a a-g: AD/020 reports by the ethnicity recorded for the report, else the person's
+  (seeds/measure_part_map.csv).
+-#}
 {{ items_by_part_map(
     measure_code='AS/004a',
     records='int_adult_safeguarding_reports__classified',

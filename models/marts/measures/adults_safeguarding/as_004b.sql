@@ -1,4 +1,7 @@
-{#- AS/004b a-d: AD/020 reports by the adult's gender (seeds/measure_part_map.csv: indeterminate -> c Other, none recorded -> d). -#}
+{#-
+  AS/004b a-d: AD/020 reports by the adult's gender (seeds/measure_part_map.csv: indeterminate -> c
+  Other, none recorded -> d).
+-#}
 {{ items_by_part_map(
     measure_code='AS/004b',
     records='int_adult_safeguarding_reports__classified',
