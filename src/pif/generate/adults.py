@@ -86,6 +86,11 @@ RATES: dict[str, tuple[float, str]] = {
         0.70,
         "reports referred straight to the police that the police investigate (AS/006a without an enquiry)",
     ),
+    "repeat_report": (
+        0.10,
+        "reports followed within 10-200 days by another report about the same adult that is linked to"
+        " the open case (information, advice or no further action; AS/002 about 5-8% of AS/001)",
+    ),
     "non_criminal_stopped": (
         0.15,
         "non-criminal investigations stopped when a criminal matter comes to light (then a police one)",
@@ -613,7 +618,50 @@ def _safeguarding(
     meetings.insert(0, "meeting_id", sim.new_ids("meetings", len(meetings)))
     investigations = _investigations(sim, reports, enquiries)
     enquiries = enquiries.drop(columns=INVESTIGATION_COLUMNS)
+    reports = pd.concat([reports, _repeat_reports(sim, reports)], ignore_index=True)
     return reports, contacts, enquiries, perpetrators, meetings, investigations
+
+
+def _repeat_reports(sim: _Sim, reports: pd.DataFrame) -> pd.DataFrame:
+    """Second reports about an adult whose case is open, from their own random stream.
+
+    Another professional or relative reports the same adult 10-200 days later, usually for the same
+    category (AS/002); the report is linked to the open case (information, advice or no further
+    action), so it has no contact, enquiry or meeting of its own and no other file changes.
+    """
+    rng = sim.chunk.rng("adult_repeat_reports")
+    first = reports[rng.random(len(reports)) < rate("repeat_report")]
+    n = len(first)
+    person = first["person_id"].to_numpy(dtype=np.int64)
+    day = first["received_date"].to_numpy() + rng.integers(10, 201, n)
+    keep = day <= sim.window_end[person]
+    first, person, day = first[keep], person[keep], day[keep]
+    n = len(first)
+    same = rng.random(n) < 0.7
+    category = np.where(
+        same,
+        first["primary_abuse_category_code"].to_numpy(),
+        _pick(rng, {"NEG": 30, "PHYS": 22, "EMOT": 15, "FIN": 18, "SEX": 4, "DOM": 6, "OTH": 5}, n),
+    )
+    received = working_day(day)
+    recorded = rng.random(n) < rate("report_ethnicity_recorded")
+    repeat = pd.DataFrame(
+        {
+            "report_id": sim.new_ids("reports", n),
+            "person_id": person,
+            "contact_id": np.full(n, np.nan),
+            "received_date": received,
+            "report_source_code": _pick(rng, REPORT_SOURCES, n),
+            "primary_abuse_category_code": category,
+            "decision_date": add_working_days(received, rng.integers(0, 3, n)),
+            "decision_code": _pick(rng, {"IAA": 40, "NFA": 60}, n),
+            "ethnicity_code": np.where(recorded, sim.ethnicity[person], None),
+        }
+    )
+    for flag in dict.fromkeys(CATEGORY_FLAG.values()):
+        primary = np.isin(category, [c for c, f in CATEGORY_FLAG.items() if f == flag])
+        repeat[flag] = primary | (rng.random(n) < 0.08)
+    return repeat
 
 
 INVESTIGATION_COLUMNS = [
