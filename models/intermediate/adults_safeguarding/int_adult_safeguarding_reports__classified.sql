@@ -93,16 +93,9 @@ with_categories as (
 classified as (
     select
         with_categories.*,
-        case
-            when age_at_receipt between 18 and 24 then 'age_1'
-            when age_at_receipt between 25 and 34 then 'age_2'
-            when age_at_receipt between 35 and 44 then 'age_3'
-            when age_at_receipt between 45 and 54 then 'age_4'
-            when age_at_receipt between 55 and 64 then 'age_5'
-            when age_at_receipt between 65 and 74 then 'age_6'
-            when age_at_receipt between 75 and 84 then 'age_7'
-            when age_at_receipt >= 85 then 'age_8'
-        end as age_band_part,
+        {{ adult_age_band_part(
+            'age_at_receipt', ['age_1', 'age_2', 'age_3', 'age_4', 'age_5', 'age_6', 'age_7', 'age_8']
+        ) }} as age_band_part,
         coalesce(first_enquiry_start_date, decision_date) as enquiry_decision_date,
         enquiry_count > 0 or coalesce(decision_code = 'section_126_enquiries', false) as has_section_126_enquiries,
         case
