@@ -129,12 +129,5 @@ select
     ad_001a_exclusion_reason is null as is_in_ad_001a,
     ad_001b_exclusion_reason,
     ad_001b_exclusion_reason is null as is_in_ad_001b,
-    case
-        when ad_001b_exclusion_reason is not null then 'not in AD/001b'
-        when outcome_code is null then 'contact outcome not recorded'
-        when outcome_code not in ({{ quoted_list(var('advice_or_assistance_contact_outcomes')) }})
-            then 'outcome was ' || outcome_code || ', not advice or assistance'
-        when not (is_what_matters_conversation_held and is_five_elements_considered)
-            then 'five elements of assessment not considered or no what matters conversation'
-    end as ad_002_exclusion_reason
+    {{ advice_or_assistance_exclusion_reason('ad_001b_exclusion_reason', 'AD/001b') }} as ad_002_exclusion_reason
 from classified_new
