@@ -19,3 +19,42 @@
 {% macro carer_measure(group, adult_code, young_code) -%}
     case {{ group }} when 'adult' then '{{ adult_code }}' when 'young' then '{{ young_code }}' end
 {%- endmacro %}
+
+{#
+  carer_plan_items(measure_code, group): the items of CA/008 (adult) and CA/017 (young): one item per
+  carer of the group on 31 March (int_carer_plans__on_31_march), in part a when a plan meeting their
+  needs as a carer is counted, and in part b when they also have their own care and support needs met.
+#}
+{% macro carer_plan_items(measure_code, group) %}
+with
+
+plans as (
+    select * from {{ ref('int_carer_plans__on_31_march') }}
+    where carer_group = '{{ group }}' and is_person_first_row
+),
+
+parts as (
+    select
+        plans.*,
+        'a' as part
+    from plans
+    where is_in_part_a
+    union all
+    select
+        plans.*,
+        'b' as part
+    from plans
+    where is_in_part_b
+)
+
+select
+    collection_year,
+    '{{ measure_code }}' as measure_code,
+    part,
+    'carer' as item_type,
+    person_id as item_id,
+    person_id,
+    snapshot_date as event_date,
+    source_reference
+from parts
+{% endmacro %}

@@ -64,15 +64,7 @@ adult_candidates as (
 ),
 
 open_plans_at_contact as (
-    select
-        adult_candidates.contact_id,
-        min(care_and_support_plans.plan_id) as open_plan_id
-    from adult_candidates
-    inner join care_and_support_plans
-        on
-            adult_candidates.person_id = care_and_support_plans.person_id
-            and {{ is_open_on('care_and_support_plans', 'adult_candidates.received_date') }}
-    group by adult_candidates.contact_id
+    {{ open_plan_on('adult_candidates', 'care_and_support_plans', 'contact_id', 'received_date') }}
 ),
 
 classified as (

@@ -69,15 +69,7 @@ adult_candidates as (
 ),
 
 open_support_at_offer as (
-    select
-        adult_candidates.offer_id,
-        min(support_plans.plan_id) as open_support_plan_id
-    from adult_candidates
-    inner join support_plans
-        on
-            adult_candidates.person_id = support_plans.person_id
-            and {{ is_open_on('support_plans', 'adult_candidates.offered_date') }}
-    group by adult_candidates.offer_id
+    {{ open_plan_on('adult_candidates', 'support_plans', 'offer_id', 'offered_date', 'open_support_plan_id') }}
 ),
 
 assessed_after_offer as (

@@ -50,15 +50,7 @@ candidates as (
 ),
 
 open_support_at_contact as (
-    select
-        candidates.contact_id,
-        min(support_plans.plan_id) as open_support_plan_id
-    from candidates
-    inner join support_plans
-        on
-            candidates.person_id = support_plans.person_id
-            and {{ is_open_on('support_plans', 'candidates.received_date') }}
-    group by candidates.contact_id
+    {{ open_plan_on('candidates', 'support_plans', 'contact_id', 'received_date', 'open_support_plan_id') }}
 ),
 
 classified as (

@@ -59,15 +59,7 @@ child_candidates as (
 ),
 
 open_plans_at_contact as (
-    select
-        child_candidates.contact_id,
-        min(care_and_support_plans.plan_id) as open_plan_id
-    from child_candidates
-    inner join care_and_support_plans
-        on
-            child_candidates.person_id = care_and_support_plans.person_id
-            and {{ is_open_on('care_and_support_plans', 'child_candidates.received_date') }}
-    group by child_candidates.contact_id
+    {{ open_plan_on('child_candidates', 'care_and_support_plans', 'contact_id', 'received_date') }}
 ),
 
 decision_deadlines as (
