@@ -120,7 +120,10 @@ select
         when age_on_due_date is null then 'not in CA/018'
         when met_by_review_date is null then 'not reviewed: no authorised review met this due date'
         when met_by_review_date > year_end_date
-            then 'reviewed after the end of the collection year (' || cast(met_by_review_date as {{ dbt.type_string() }}) || ')'
+            then
+                'reviewed after the end of the collection year ('
+                || cast(met_by_review_date as {{ dbt.type_string() }})
+                || ')'
     end as ca_020_exclusion_reason,
     case
         when age_on_due_date is null then 'not in CA/018'

@@ -39,7 +39,9 @@ plans as (
         plan_rows.person_id,
         plan_rows.start_date,
         case
-            when people.date_of_death is not null and (plan_rows.end_date is null or people.date_of_death < plan_rows.end_date)
+            when
+                people.date_of_death is not null
+                and (plan_rows.end_date is null or people.date_of_death < plan_rows.end_date)
                 then people.date_of_death
             else plan_rows.end_date
         end as effective_end_date,

@@ -1,4 +1,7 @@
-{#- CA/001: contacts for support as a carer received during the year from adult carers (18 or over on the date received) not already receiving support as a carer. -#}
+{#-
+  CA/001: contacts for support as a carer received during the year from adult carers (18 or over on
+  the date received) not already receiving support as a carer.
+-#}
 with
 
 records as (

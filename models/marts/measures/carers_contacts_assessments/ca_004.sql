@@ -1,4 +1,7 @@
-{#- CA/004: new carers' needs assessments of adult carers (18 or over at completion) completed (authorised) during the year. -#}
+{#-
+  CA/004: new carers' needs assessments of adult carers (18 or over at completion) completed
+  (authorised) during the year.
+-#}
 with
 
 records as (

@@ -4,4 +4,6 @@
   (c) the assessment was undertaken in the language of choice (any language). The catalogue's
   CA/007 text breaks off after part a; parts b and c follow CA/016 (as AD/006 and CH/009).
 -#}
-{{ welsh_language_items('CA/007', 'int_carer_assessments__classified', "is_counted_assessment and carer_group = 'adult'") }}
+{{ welsh_language_items(
+    'CA/007', 'int_carer_assessments__classified', "is_counted_assessment and carer_group = 'adult'"
+) }}

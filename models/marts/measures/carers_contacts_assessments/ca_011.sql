@@ -1,4 +1,7 @@
-{#- CA/011: contacts for support as a carer received during the year from young carers (under 18 on the date received) not already receiving support as a carer. -#}
+{#-
+  CA/011: contacts for support as a carer received during the year from young carers (under 18 on the
+  date received) not already receiving support as a carer.
+-#}
 with
 
 records as (

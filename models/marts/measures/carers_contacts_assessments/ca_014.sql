@@ -1,4 +1,7 @@
-{#- CA/014: new carers' needs assessments of young carers (under 18 at completion) completed (authorised) during the year. -#}
+{#-
+  CA/014: new carers' needs assessments of young carers (under 18 at completion) completed
+  (authorised) during the year.
+-#}
 with
 
 records as (

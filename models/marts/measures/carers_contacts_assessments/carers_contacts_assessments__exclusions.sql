@@ -63,14 +63,14 @@ offers as (
         and (carer_group = '{{ group }}' or carer_group is null)
     union all
 {%- endfor %}
-    select
-        collection_year,
-        'CA/006' as measure_code,
-        'carer_assessment_offer' as item_type,
-        offer_id as item_id,
-        person_id,
-        offered_date as event_date,
-        ca_006_exclusion_reason as exclusion_reason,
-        source_reference
-    from offers
-    where ca_006_exclusion_reason is not null
+select
+    collection_year,
+    'CA/006' as measure_code,
+    'carer_assessment_offer' as item_type,
+    offer_id as item_id,
+    person_id,
+    offered_date as event_date,
+    ca_006_exclusion_reason as exclusion_reason,
+    source_reference
+from offers
+where ca_006_exclusion_reason is not null

@@ -1,4 +1,7 @@
-{#- CA/009: support plans of adult carers (18 or over on the due date) with a review due in the collection year. One item per plan, dated its first due date in the year. -#}
+{#-
+  CA/009: support plans of adult carers (18 or over on the due date) with a review due in the
+  collection year. One item per plan, dated its first due date in the year.
+-#}
 with
 
 due as (

@@ -1,4 +1,7 @@
-{#- CA/019: CA/018 reviews due that were met by an authorised review held on or before the due date (within statutory timescales). -#}
+{#-
+  CA/019: CA/018 reviews due that were met by an authorised review held on or before the due date
+  (within statutory timescales).
+-#}
 with
 
 due as (

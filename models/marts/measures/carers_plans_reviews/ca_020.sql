@@ -1,4 +1,7 @@
-{#- CA/020: CA/018 reviews due that were met by an authorised review held on or before 31 March of the year, in time or not. -#}
+{#-
+  CA/020: CA/018 reviews due that were met by an authorised review held on or before 31 March of the
+  year, in time or not.
+-#}
 with
 
 due as (
