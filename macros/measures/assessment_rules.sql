@@ -10,15 +10,26 @@
   Both take relation names (CTEs) with assessment_id, person_id, start_date, completed_date, ...
 #}
 {% macro open_plan_at_start(candidates, plans) -%}
+    {{ open_plan_on(candidates, plans, 'assessment_id', 'start_date') }}
+{%- endmacro %}
+
+{#
+  open_plan_on(candidates, plans, id_column, date_column, plan_column='open_plan_id'): a CTE body giving,
+  per candidate record (id_column), the lowest plan_id of the person's `plans` open (macro is_open_on) on
+  the candidate's date_column, or no row: "receiving care and support at the time of the contact"
+  (CH/001, AD/001b), "already has a plan" (re-assessments), "in receipt of support as a carer" (CA/001,
+  CA/011, CA/006).
+#}
+{% macro open_plan_on(candidates, plans, id_column, date_column, plan_column='open_plan_id') -%}
     select
-        {{ candidates }}.assessment_id,
-        min({{ plans }}.plan_id) as open_plan_id
+        {{ candidates }}.{{ id_column }},
+        min({{ plans }}.plan_id) as {{ plan_column }}
     from {{ candidates }}
     inner join {{ plans }}
         on
             {{ candidates }}.person_id = {{ plans }}.person_id
-            and {{ is_open_on(plans, candidates ~ '.start_date') }}
-    group by {{ candidates }}.assessment_id
+            and {{ is_open_on(plans, candidates ~ '.' ~ date_column) }}
+    group by {{ candidates }}.{{ id_column }}
 {%- endmacro %}
 
 {% macro previous_concluded_assessment(candidates, processes) -%}

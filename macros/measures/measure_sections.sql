@@ -20,6 +20,8 @@
     section_adults_plans_reviews(),
     section_adults_services_charging_advocacy(),
     section_adults_safeguarding(),
+    section_carers_contacts_assessments(),
+    section_carers_plans_reviews(),
   ]) }}
 {% endmacro %}
 

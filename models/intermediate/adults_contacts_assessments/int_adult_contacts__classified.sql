@@ -64,15 +64,7 @@ adult_candidates as (
 ),
 
 open_plans_at_contact as (
-    select
-        adult_candidates.contact_id,
-        min(care_and_support_plans.plan_id) as open_plan_id
-    from adult_candidates
-    inner join care_and_support_plans
-        on
-            adult_candidates.person_id = care_and_support_plans.person_id
-            and {{ is_open_on('care_and_support_plans', 'adult_candidates.received_date') }}
-    group by adult_candidates.contact_id
+    {{ open_plan_on('adult_candidates', 'care_and_support_plans', 'contact_id', 'received_date') }}
 ),
 
 classified as (
@@ -129,12 +121,5 @@ select
     ad_001a_exclusion_reason is null as is_in_ad_001a,
     ad_001b_exclusion_reason,
     ad_001b_exclusion_reason is null as is_in_ad_001b,
-    case
-        when ad_001b_exclusion_reason is not null then 'not in AD/001b'
-        when outcome_code is null then 'contact outcome not recorded'
-        when outcome_code not in ({{ quoted_list(var('advice_or_assistance_contact_outcomes')) }})
-            then 'outcome was ' || outcome_code || ', not advice or assistance'
-        when not (is_what_matters_conversation_held and is_five_elements_considered)
-            then 'five elements of assessment not considered or no what matters conversation'
-    end as ad_002_exclusion_reason
+    {{ advice_or_assistance_exclusion_reason('ad_001b_exclusion_reason', 'AD/001b') }} as ad_002_exclusion_reason
 from classified_new

@@ -59,15 +59,7 @@ child_candidates as (
 ),
 
 open_plans_at_contact as (
-    select
-        child_candidates.contact_id,
-        min(care_and_support_plans.plan_id) as open_plan_id
-    from child_candidates
-    inner join care_and_support_plans
-        on
-            child_candidates.person_id = care_and_support_plans.person_id
-            and {{ is_open_on('care_and_support_plans', 'child_candidates.received_date') }}
-    group by child_candidates.contact_id
+    {{ open_plan_on('child_candidates', 'care_and_support_plans', 'contact_id', 'received_date') }}
 ),
 
 decision_deadlines as (
@@ -124,14 +116,7 @@ select
     source_reference,
     ch_001_exclusion_reason,
     ch_001_exclusion_reason is null as is_in_ch_001,
-    case
-        when ch_001_exclusion_reason is not null then 'not in CH/001'
-        when outcome_code is null then 'contact outcome not recorded'
-        when outcome_code not in ({{ quoted_list(var('advice_or_assistance_contact_outcomes')) }})
-            then 'outcome was ' || outcome_code || ', not advice or assistance'
-        when not (is_what_matters_conversation_held and is_five_elements_considered)
-            then 'five elements of assessment not considered or no what matters conversation'
-    end as ch_002_exclusion_reason,
+    {{ advice_or_assistance_exclusion_reason('ch_001_exclusion_reason', 'CH/001') }} as ch_002_exclusion_reason,
     case
         when ch_001_exclusion_reason is not null then 'not in CH/001'
         when decision_date is null then 'no decision recorded'

@@ -8,8 +8,8 @@
   - completed_date: the last stage's authorisation, and null while any stage is unauthorised;
   - outcome_code, requested_by_code, has_circumstances_changed: from the last stage (the concluded
     process) and the first stage (how it was requested) respectively;
-  - evidence flags (seen, active offer, secure estate, physical punishment...): true when any stage
-    records them.
+  - evidence flags (seen, active offer, secure estate, physical punishment, needs as a carer
+    considered...): true when any stage records them.
   The process is identified by its last stage's assessment_id.
 #}
 with
@@ -61,6 +61,7 @@ processes as (
         bool_or(is_in_secure_estate) as is_in_secure_estate,
         bool_or(is_physical_punishment_factor) as is_physical_punishment_factor,
         bool_or(is_physical_punishment_only_factor) as is_physical_punishment_only_factor,
+        bool_or(considers_needs_as_carer) as considers_needs_as_carer,
         bool_and(is_process_recorded_in_error) as is_recorded_in_error
     from live_stages
     group by assessment_process_id, person_id
@@ -98,6 +99,7 @@ select
     processes.is_in_secure_estate,
     processes.is_physical_punishment_factor,
     processes.is_physical_punishment_only_factor,
+    processes.considers_needs_as_carer,
     processes.is_recorded_in_error,
     last_stages.source_reference
 from processes

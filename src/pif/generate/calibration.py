@@ -195,3 +195,17 @@ SGO_SUPPORT_REVIEW_SHARE = 0.1
 # Young carers: needs assessments per 1,000 people a year (CA/014 86), share leading to a plan.
 YOUNG_CARER_ASSESSMENTS_PER_1000 = 0.72
 YOUNG_CARER_PLAN_SHARE = 0.25
+# Young carers' journeys, drawn from their own stream (children.py _YOUNG_CARER_CALIBRATED), against the
+# reference authority's 2022-23 figures at 120,000 people (docs/synthetic-data.md): CA/011 26 contacts,
+# CA/013 sources, CA/014 86 assessments (about 12 come from children's own assessments that considered
+# their caring), CA/015 a 13 / b 69 / c 4, CA/016 a 73 / c 38, CA/017 a 49 / b 24.
+YOUNG_CARER_VIA_CONTACT_SHARE = 0.19
+YOUNG_CARER_CONTACT_SOURCES = {
+    "PARENT": 0.35, "RELAT": 0.11, "GP": 0.19, "SCHL": 0.08, "VOL": 0.04, "OLA": 0.19, "INT": 0.04,
+}  # fmt: skip
+YOUNG_CARER_OFFER_ANSWERS = {"ACC": 0.66, "REF": 0.2, "NR": 0.14}
+YOUNG_CARER_SUPPORT_PLAN_SHARE = 0.08
+YOUNG_CARER_PLAN_DAYS = (1500, 3500)
+YOUNG_CARER_REVIEWS_ON_TIME = 0.95
+YOUNG_CARER_WELSH_OFFER_SHARE = 0.85
+YOUNG_CARER_LANGUAGE_OF_CHOICE_SHARE = 0.40

@@ -22,7 +22,7 @@ on working days are mapped through the working-day calendar. Nothing happens aft
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 
@@ -1543,14 +1543,98 @@ def _short_break_cohort(b: _Builder, scale: float) -> tuple[np.ndarray, np.ndarr
     return pid, dob, np.zeros(len(pid), dtype=bool)
 
 
+@dataclass(frozen=True)
+class _YoungCarerRates:
+    """The shares and timings of young carers' journeys (CA/011-CA/020)."""
+
+    via_contact: float
+    sources: dict[str, float]
+    answers: dict[str, float]
+    plan_share: float
+    plan_days: tuple[int, int]
+    review_first_days: int
+    review_interval_days: int
+    reviews_on_time: float
+    welsh_offer: float
+    language_of_choice: float
+    own_plan_share: float
+
+
+# The journeys this generator drew before the carers' measures were calibrated: still drawn from the
+# shared children's stream (and discarded), so the rows of the cohorts after the young carers - and
+# every identifier - stay exactly as they were.
+_YOUNG_CARER_FORMER = _YoungCarerRates(
+    via_contact=0.3,
+    sources={"PARENT": 0.45, "RELAT": 0.1, "GP": 0.1, "SCHL": 0.15, "LA": 0.15, "INT": 0.05},
+    answers={"ACC": 0.85, "REF": 0.1, "NR": 0.05},
+    plan_share=cal.YOUNG_CARER_PLAN_SHARE,
+    plan_days=(200, 1400),
+    review_first_days=365,
+    review_interval_days=365,
+    reviews_on_time=1.0,
+    welsh_offer=0.8,
+    language_of_choice=0.5,
+    own_plan_share=cal.YOUNG_CARER_OWN_PLAN_SHARE,
+)
+
+# Calibrated against the reference authority's 2022-23 young carer figures (docs/synthetic-data.md).
+_YOUNG_CARER_CALIBRATED = _YoungCarerRates(
+    via_contact=cal.YOUNG_CARER_VIA_CONTACT_SHARE,
+    sources=cal.YOUNG_CARER_CONTACT_SOURCES,
+    answers=cal.YOUNG_CARER_OFFER_ANSWERS,
+    plan_share=cal.YOUNG_CARER_SUPPORT_PLAN_SHARE,
+    plan_days=cal.YOUNG_CARER_PLAN_DAYS,
+    review_first_days=182,
+    review_interval_days=182,
+    reviews_on_time=cal.YOUNG_CARER_REVIEWS_ON_TIME,
+    welsh_offer=cal.YOUNG_CARER_WELSH_OFFER_SHARE,
+    language_of_choice=cal.YOUNG_CARER_LANGUAGE_OF_CHOICE_SHARE,
+    own_plan_share=cal.YOUNG_CARER_OWN_PLAN_SHARE,
+)
+
+
 def _young_carer_cohort(b: _Builder, scale: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Young carers: who they are from the shared stream; their journeys from their own stream.
+
+    The people (and the parents they care for) are drawn as before from the shared children's stream,
+    and so are the care and support plans of those with needs of their own (kept, with their visits and
+    reviews: children's figures are unchanged). Their journeys - contacts, offers, assessments, support
+    plans, reviews, caring relationships - are drawn twice: the former journeys from the shared stream
+    into a builder whose rows are discarded (so the shared stream and identifier counters reach the
+    next cohort exactly as before), and the calibrated journeys from the young carers' own stream,
+    with identifiers of their own.
+    """
     rng = b.rng
     n = rng.poisson(cal.YOUNG_CARER_ASSESSMENTS_PER_1000 * scale * (ED - HS) / YEAR / 0.85)
     offered = rng.integers(HS, ED + 1, n)
     offered = on_or_after_wd(offered)
     dob = offered - rng.integers(8 * 365, 17 * 365 + 200, n)
     pid = b.ids("Y", n)
-    via_contact = b.bern(0.3, n)
+    former = _Builder(b.chunk, b.rng, b.counters, {})
+    parent, parent_dob = _young_carer_journeys(former, pid, dob, offered, _YOUNG_CARER_FORMER, b)
+    own_chunk = replace(b.chunk, id_prefix=b.chunk.id_prefix + "YC")
+    own = _Builder(own_chunk, b.chunk.rng("young carer journeys"), {}, b.tables)
+    _young_carer_journeys(own, pid, dob, offered, _YOUNG_CARER_CALIBRATED, None, (parent, parent_dob))
+    return np.concatenate([pid, parent]), np.concatenate([dob, parent_dob]), np.zeros(2 * n, dtype=bool)
+
+
+def _young_carer_journeys(
+    b: _Builder,
+    pid: np.ndarray,
+    dob: np.ndarray,
+    offered: np.ndarray,
+    rates: _YoungCarerRates,
+    own_plans_into: _Builder | None,
+    parents: tuple[np.ndarray, np.ndarray] | None = None,
+) -> tuple[np.ndarray, np.ndarray]:
+    """One draw of the young carers' journeys into `b`; returns the cared-for parents (id, dob).
+
+    Care and support plans for needs of their own are written into `own_plans_into` (the shared
+    tables, on the former draw; none on the calibrated draw, whose young carers keep the former ones).
+    """
+    rng = b.rng
+    n = len(pid)
+    via_contact = b.bern(rates.via_contact, n)
     cid = b.ids("CT", n)
     c = np.flatnonzero(via_contact)
     decision = add_wd(offered[c], 1)
@@ -1562,9 +1646,7 @@ def _young_carer_cohort(b: _Builder, scale: float) -> tuple[np.ndarray, np.ndarr
         received_date=offered[c],
         contact_type_code=np.full(len(c), "IAA", dtype=object),
         contact_method_code=choice(rng, {"TEL": 0.6, "EML": 0.4}, len(c)),
-        contact_source_code=choice(
-            rng, {"PARENT": 0.45, "RELAT": 0.1, "GP": 0.1, "SCHL": 0.15, "LA": 0.15, "INT": 0.05}, len(c)
-        ),
+        contact_source_code=choice(rng, rates.sources, len(c)),
         is_carer_support_request=np.ones(len(c), dtype=bool),
         is_safeguarding_concern=np.zeros(len(c), dtype=bool),
         physical_punishment_factor=np.zeros(len(c), dtype=bool),
@@ -1576,7 +1658,7 @@ def _young_carer_cohort(b: _Builder, scale: float) -> tuple[np.ndarray, np.ndarr
         decision_code=np.where(decision > ED, None, "ADV"),
         decision_by_role_code=np.where(decision > ED, None, "PM"),
     )
-    outcome = choice(rng, {"ACC": 0.85, "REF": 0.1, "NR": 0.05}, n)
+    outcome = choice(rng, rates.answers, n)
     out_date = add_wd(offered, rng.integers(0, 5, n))
     b.add(
         "carer_assessment_offers",
@@ -1592,7 +1674,7 @@ def _young_carer_cohort(b: _Builder, scale: float) -> tuple[np.ndarray, np.ndarr
     start = add_wd(out_date[a], rng.integers(1, 6, len(a)))
     done = add_wd(start, rng.integers(10, 40, len(a)))
     result = np.where(
-        b.bern(cal.YOUNG_CARER_PLAN_SHARE, len(a)),
+        b.bern(rates.plan_share, len(a)),
         "NAET7",
         choice(rng, {"NAET3": 0.5, "NAET4": 0.4, "NAET1": 0.1}, len(a)),
     )
@@ -1614,28 +1696,44 @@ def _young_carer_cohort(b: _Builder, scale: float) -> tuple[np.ndarray, np.ndarr
         outcome_code=np.where(finished, result, None),
         requested_by_code=np.where(via_contact[a], "PARENT", "PROF"),
         person_seen=b.bern(0.95, m),
-        welsh_active_offer_made=b.bern(0.8, m),
+        # A proportionate assessment: five elements and what matters (CA/014 exclude 3).
+        what_matters_conversation_held=np.ones(m, dtype=bool),
+        five_elements_considered=np.ones(m, dtype=bool),
+        welsh_active_offer_made=b.bern(rates.welsh_offer, m),
         welsh_active_offer_accepted=np.zeros(m, dtype=bool),
-        language_of_choice_used=b.bern(0.5, m),
+        language_of_choice_used=b.bern(rates.language_of_choice, m),
         considers_needs_as_carer=np.ones(m, dtype=bool),
     )
     p = np.flatnonzero(finished & (result == "NAET7"))
     p_start = add_wd(done[p], rng.integers(1, 10, len(p)))
     until18 = dob[a][p] + AGE18 - 1
-    p_end = np.minimum(p_start + rng.integers(200, 1400, len(p)), until18)
+    p_end = np.minimum(p_start + rng.integers(rates.plan_days[0], rates.plan_days[1], len(p)), until18)
     reason = np.where(p_end == until18, "AGE", "NEED")
     ok = p_start < until18
     p, p_start, p_end, reason = p[ok], p_start[ok], p_end[ok], reason[ok]
     plan_id = _plans(b, "YCSP", pid[a][p], p_start, p_end, reason)
+    # Reviews of a young carer's support plan: every 6 months for a child (Part 4 Code para. 88).
     _reviews(
-        b, "YCARR", plan_id, pid[a][p], p_start, np.minimum(p_end, ED), first=365, interval=365, on_time=1.0
+        b,
+        "YCARR",
+        plan_id,
+        pid[a][p],
+        p_start,
+        np.minimum(p_end, ED),
+        first=rates.review_first_days,
+        interval=rates.review_interval_days,
+        on_time=rates.reviews_on_time,
     )
     # Some young carers also have care and support needs of their own met by a care and support plan.
-    own = p[b.bern(cal.YOUNG_CARER_OWN_PLAN_SHARE, len(p))]
-    _care_and_support_plans(b, pid[a][own], dob[a][own], done[own])
+    own = p[b.bern(rates.own_plan_share, len(p))]
+    if own_plans_into is not None:
+        _care_and_support_plans(own_plans_into, pid[a][own], dob[a][own], done[own])
     # The cared-for parent (an adult known only through the young carer's record).
-    parent = b.ids("YP", n)
-    parent_dob = dob - rng.integers(20 * 365, 40 * 365, n)
+    if parents is None:
+        parent = b.ids("YP", n)
+        parent_dob = dob - rng.integers(20 * 365, 40 * 365, n)
+    else:
+        parent, parent_dob = parents
     b.add(
         "carer_relationships",
         carer_relationship_id=b.ids("CR", n),
@@ -1646,4 +1744,4 @@ def _young_carer_cohort(b: _Builder, scale: float) -> tuple[np.ndarray, np.ndarr
         main_carer=b.bern(0.4, n),
         lives_with_cared_for=np.ones(n, dtype=bool),
     )
-    return np.concatenate([pid, parent]), np.concatenate([dob, parent_dob]), np.zeros(2 * n, dtype=bool)
+    return parent, parent_dob
