@@ -19,6 +19,8 @@
     section_adults_contacts_assessments(),
     section_adults_plans_reviews(),
     section_adults_services_charging_advocacy(),
+    section_children_care_leavers(),
+    section_children_advocacy(),
   ]) }}
 {% endmacro %}
 

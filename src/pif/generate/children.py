@@ -1402,6 +1402,7 @@ def _care_leavers(
         personal_adviser_end_date=np.where(is_open | (pa > ED), NA, e)[keep],
         pathway_review_interval_months=np.full(k, 6),
         is_engaged=b.bern(0.85, k),
+        engagement_ended_date=np.full(k, NA),
     )
     # Pathway plan: from the 16th birthday (within three months) to 21 (25 in education).
     pw_start = add_wd(d16[c] + rng.integers(0, 80, len(c)), 0)
