@@ -140,8 +140,8 @@ classified as (
                 and not (
                     {{ is_open_on('candidates', 'candidates.status_check_date') }}
                     and (
-                        candidates.engagement_ended_date > candidates.status_check_date
-                        or (candidates.engagement_ended_date is null and candidates.is_engaged)
+                        coalesce(candidates.engagement_ended_date > candidates.status_check_date, false)
+                        or (candidates.engagement_ended_date is null and coalesce(candidates.is_engaged, false))
                     )
                 )
                 then
