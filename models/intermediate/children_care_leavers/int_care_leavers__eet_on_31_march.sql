@@ -67,15 +67,29 @@ qualifying as (
     from clipped
 ),
 
+first_runs as (
+    select
+        *,
+        row_number() over (
+            partition by collection_year, person_id
+            order by case when is_since_leaver then 0 else 1 end, since_leaver_start_date, eet_run_id
+        ) as part_a_rank,
+        row_number() over (
+            partition by collection_year, person_id
+            order by case when is_in_year then 0 else 1 end, in_year_start_date, eet_run_id
+        ) as part_b_rank
+    from qualifying
+),
+
 by_person as (
     select
         collection_year,
         person_id,
-        min(case when is_since_leaver then since_leaver_start_date end) as part_a_run_start_date,
-        min(case when is_in_year then in_year_start_date end) as part_b_run_start_date,
-        min(case when is_since_leaver then source_reference end) as part_a_source_reference,
-        min(case when is_in_year then source_reference end) as part_b_source_reference
-    from qualifying
+        max(case when part_a_rank = 1 and is_since_leaver then since_leaver_start_date end) as part_a_run_start_date,
+        max(case when part_b_rank = 1 and is_in_year then in_year_start_date end) as part_b_run_start_date,
+        max(case when part_a_rank = 1 and is_since_leaver then source_reference end) as part_a_source_reference,
+        max(case when part_b_rank = 1 and is_in_year then source_reference end) as part_b_source_reference
+    from first_runs
     group by collection_year, person_id
 ),
 
