@@ -213,7 +213,17 @@ def test_one_registration_at_a_time_and_looked_after_episodes_chain(frames: Fram
     prev_end = episodes.groupby("person_id")["end_date"].shift(1)
     joined = follows & prev_end.notna()
     assert (episodes.loc[joined, "start_date"] == prev_end[joined]).all()
-    assert (frames["care_leavers"]["category_code"].isin(["CL1", "CL2", "CL3", "CL4"])).all()
+    assert (frames["care_leavers"]["category_code"].isin(["CL1", "CL2", "CL3", "CL4", "CL6"])).all()
+
+
+def test_care_leaver_engagement_is_dated_and_people_exist(frames: Frames) -> None:
+    """engagement_ended_date only for young people not engaged now, inside their status period."""
+    cl = frames["care_leavers"]
+    ended = cl["engagement_ended_date"].notna()
+    assert not (ended & cl["is_engaged"].astype(bool)).any()
+    assert (cl.loc[ended, "engagement_ended_date"] >= cl.loc[ended, "start_date"]).all()
+    assert cl["person_id"].isin(frames["people"]["person_id"]).all()
+    assert frames["advocacy_offers"]["person_id"].isin(frames["people"]["person_id"]).all()
 
 
 def test_young_carers_have_assessments_and_support_plans(frames: Frames) -> None:

@@ -22,6 +22,8 @@
     section_adults_safeguarding(),
     section_carers_contacts_assessments(),
     section_carers_plans_reviews(),
+    section_children_care_leavers(),
+    section_children_advocacy(),
   ]) }}
 {% endmacro %}
 

@@ -14,6 +14,7 @@ select
     care_leavers.personal_adviser_end_date,
     care_leavers.pathway_review_interval_months,
     coalesce(care_leavers.is_engaged, false) as is_engaged,
+    care_leavers.engagement_ended_date,
     coalesce(care_leavers.recorded_in_error, false) as is_recorded_in_error,
     'wccis' as source_system,
     {{ source_reference('care_leavers.source_file', 'care_leavers.source_row') }} as source_reference

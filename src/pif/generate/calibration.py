@@ -209,3 +209,24 @@ YOUNG_CARER_PLAN_DAYS = (1500, 3500)
 YOUNG_CARER_REVIEWS_ON_TIME = 0.95
 YOUNG_CARER_WELSH_OFFER_SHARE = 0.85
 YOUNG_CARER_LANGUAGE_OF_CHOICE_SHARE = 0.40
+
+# --- Care leavers and children's advocacy (CH/049-CH/057), drawn from the care leavers' own stream ---
+# Reference authority 2022-23: CH/053 a-f 56 / 0 / 143 / 1 / 0 / 4 (204 on 31 March), CH/052 8,
+# CH/054 a-b 19 / 7, CH/056 31, CH/057 27 (docs/synthetic-data.md).
+CARE_LEAVER_TO_25_SHARE = 0.8  # category 3 support continues to 25 (status rows)
+CARE_LEAVERS_BEFORE_HISTORY_PER_1000 = 1.9  # left care at 18 in the 7 years before the history
+CARE_LEAVER_RECONNECT_SHARE = 0.3  # of those whose support ended at 21: reconnect as category 4
+CARE_LEAVERS_CATEGORY_6_PER_1000 = 0.18  # category 6 turning 16 from 5 years before the history
+CARE_LEAVER_EET_TO_NEET_SHARE = 0.9  # main-activity spells recoded from EET to not in EET
+CARE_LEAVER_MAIN_ACTIVITY = {
+    "F1": 0.03,
+    "F2": 0.05,
+    "F3": 0.07,
+    "F4": 0.03,
+    "G4": 0.15,
+    "G5": 0.55,
+    "G6": 0.12,
+}
+CARE_LEAVER_HOMELESS_PER_YEAR = 0.035  # homelessness periods per care-leaver year
+ADVOCACY_REPEAT_OFFERS_PER_CHILD_YEAR = 0.03  # further Active Offers while looked after (aged 5+)
+ADVOCACY_PROVIDED_SHARE = 0.87

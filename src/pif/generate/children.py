@@ -1359,13 +1359,22 @@ def _missing(b: _Builder, pid: np.ndarray, dob: np.ndarray, start: np.ndarray, s
 def _care_leavers(
     b: _Builder, pid: np.ndarray, dob: np.ndarray, start: np.ndarray, end: np.ndarray, reason: np.ndarray
 ) -> None:
-    """Care-leaver statuses, pathway plans and reviews, personal adviser contacts and activities."""
+    """Care-leaver statuses, pathway plans and reviews, personal adviser contacts and activities.
+
+    The shared stream (b.rng) is drawn exactly as before the care-leaver calibration so that every
+    other table keeps its rows; what changed for CH/049-CH/057 (how long category 3 lasts, dated
+    engagement, recoded activities, more homelessness and advocacy offers, care leavers who left care
+    before the history starts) is drawn from the care leavers' own stream (_care_leaver_extras).
+    """
     rng = b.rng
+    own = b.chunk.rng("care_leavers")
     d16, d18, d21, d25 = dob + 16 * 365 + 4, dob + AGE18, dob + 21 * 365 + 5, dob + 25 * 365 + 6
     eligible = (start <= d16 - 60) & (end > d16)
     c = np.flatnonzero(eligible)
     educ = b.bern(0.03, len(c))
-    to25 = ~educ & b.bern(0.4, len(c))  # category 3 continues to 25 in education or training
+    to25_plan = ~educ & b.bern(0.4, len(c))  # pathway plan to 25 (shared stream, plans and reviews)
+    # Category 3 support continues to 25 for most (on request, s104-s110): status rows only.
+    to25 = ~educ & (own.random(len(c)) < cal.CARE_LEAVER_TO_25_SHARE)
     parts = []
     # Category 1 while looked after from 16; 2 if leaving care before 18; 3 from 18 to 21; 4 to 25.
     for cat, s, e in (
@@ -1391,6 +1400,8 @@ def _care_leavers(
     k = int(keep.sum())
     pa = add_wd(s, rng.integers(0, 10, len(s)))
     pa = np.where(pa > e, s, pa)
+    engaged = b.bern(0.85, k)
+    ended = _engagement_ended(own, s[keep], np.where(is_open, NA, e)[keep], engaged)
     b.add(
         "care_leavers",
         care_leaver_status_id=b.ids("CL", k),
@@ -1401,11 +1412,12 @@ def _care_leavers(
         personal_adviser_allocated_date=clip_future(pa)[keep],
         personal_adviser_end_date=np.where(is_open | (pa > ED), NA, e)[keep],
         pathway_review_interval_months=np.full(k, 6),
-        is_engaged=b.bern(0.85, k),
+        is_engaged=engaged,
+        engagement_ended_date=ended,
     )
     # Pathway plan: from the 16th birthday (within three months) to 21 (25 in education).
     pw_start = add_wd(d16[c] + rng.integers(0, 80, len(c)), 0)
-    pw_end = np.where(educ | to25, d25[c] - 1, d21[c] - 1)
+    pw_end = np.where(educ | to25_plan, d25[c] - 1, d21[c] - 1)
     plan_id = _plans(b, "PWP", pid[c], pw_start, pw_end, np.full(len(c), "AGE", dtype=object))
     _reviews(
         b, "PWR", plan_id, pid[c], pw_start, np.minimum(pw_end, ED), first=182, interval=182, on_time=0.9
@@ -1414,6 +1426,194 @@ def _care_leavers(
     left = np.maximum(end[c], d18[c])
     _visits(b, "PAC", pid[c], left, np.minimum(pw_end, ED), first=20, interval=60)
     _care_leaver_activities(b, pid[c], left, np.minimum(pw_end, ED), reason[c])
+    _recode_main_activities(b, own)
+    _care_leaver_extras(b, own, pid, dob, start, end, left_care=left, who=c)
+
+
+def _engagement_ended(
+    own: np.random.Generator, s: np.ndarray, e: np.ndarray, engaged: np.ndarray
+) -> np.ndarray:
+    """Dated engagement: a young person not engaged now stopped engaging on a day of the period."""
+    stop = np.where(e == NA, ED, np.minimum(e, ED))
+    span = np.maximum(stop - s, 0)
+    day = s + (own.random(len(s)) * span).astype(np.int64)
+    return np.where(engaged | (s > ED), NA, day)
+
+
+def _recode_main_activities(b: _Builder, own: np.random.Generator) -> None:
+    """Most care leavers' spells are not education, employment or training (CH/054 calibration)."""
+    rows = b.tables["care_leaver_activities"][-1]
+    code = np.asarray(rows["activity_code"], dtype=object)
+    eet = np.isin(code, ["F1", "F2", "F3", "F4"])
+    recode = eet & (own.random(len(code)) < cal.CARE_LEAVER_EET_TO_NEET_SHARE)
+    rows["activity_code"] = np.where(
+        recode, choice(own, {"G5": 0.7, "G4": 0.15, "G6": 0.15}, len(code)), code
+    )
+
+
+def _care_leaver_extras(
+    b: _Builder,
+    own: np.random.Generator,
+    pid: np.ndarray,
+    dob: np.ndarray,
+    start: np.ndarray,
+    end: np.ndarray,
+    left_care: np.ndarray,
+    who: np.ndarray,
+) -> None:
+    """Care-leaver rows drawn from the care leavers' own stream only (no other table changes).
+
+    - Young people who left care at 18 before the history starts (their episodes are not in the
+      extract) and are still category 3 (to 21, or 25 for most) or have reconnected as category 4,
+      with a personal adviser: people rows, statuses, activities.
+    - Category 6 young people (looked after after 16 without qualifying), with advice from a PA.
+    - Homelessness of care leavers (CH/052) and further Active Offers of advocacy to looked-after
+      children aged five or over (CH/056-CH/057: a child may have several offers).
+    """
+    scale = b.chunk.population / 1000
+    # 1. Care leavers who left care before the history starts.
+    n = own.poisson(cal.CARE_LEAVERS_BEFORE_HISTORY_PER_1000 * scale)
+    d18 = own.integers(HS - 7 * 365, HS, n)
+    hdob = d18 - AGE18
+    hpid = b.ids("LH", n)
+    to25 = own.random(n) < cal.CARE_LEAVER_TO_25_SHARE
+    c3_end = np.where(to25, hdob + 25 * 365 + 6, hdob + 21 * 365 + 5) - 1
+    reconnect = ~to25 & (own.random(n) < cal.CARE_LEAVER_RECONNECT_SHARE)
+    c4_start = hdob + 21 * 365 + 5 + own.integers(30, 3 * 365, n)
+    c4_end = np.minimum(c4_start + own.integers(270, 2 * 365, n), hdob + 25 * 365 + 5)
+    # 2. Category 6: looked after after 16 without qualifying, supported from 16 to 21.
+    m = own.poisson(cal.CARE_LEAVERS_CATEGORY_6_PER_1000 * scale)
+    d16 = own.integers(HS - 5 * 365, ED, m)
+    sdob = d16 - 16 * 365 - 4
+    spid = b.ids("LH", m)
+    who_id = np.concatenate([hpid, hpid[reconnect], spid])
+    cat = np.concatenate(
+        [
+            np.full(n, "CL3", dtype=object),
+            np.full(int(reconnect.sum()), "CL4", dtype=object),
+            np.full(m, "CL6", dtype=object),
+        ]
+    )
+    s = np.concatenate([d18, c4_start[reconnect], d16])
+    e = np.concatenate([c3_end, c4_end[reconnect], sdob + 21 * 365 + 5 - 1])
+    keep = (s <= ED) & (e >= HS)
+    who_id, cat, s, e = who_id[keep], cat[keep], s[keep], e[keep]
+    k = len(s)
+    is_open = e > ED
+    pa = add_wd(s, own.integers(0, 10, k))
+    pa = np.where(pa > e, s, pa)
+    engaged = is_open & (own.random(k) < 0.9)
+    b.add(
+        "care_leavers",
+        care_leaver_status_id=b.ids("CLX", k),
+        person_id=who_id,
+        category_code=cat,
+        start_date=s,
+        end_date=np.where(is_open, NA, e),
+        personal_adviser_allocated_date=clip_future(pa),
+        personal_adviser_end_date=np.where(is_open | (pa > ED), NA, e),
+        pathway_review_interval_months=np.full(k, 6),
+        is_engaged=engaged,
+        engagement_ended_date=_engagement_ended(own, s, np.where(is_open, NA, e), engaged),
+    )
+    people = np.concatenate([hpid, spid])
+    born = np.concatenate([hdob, sdob])
+    q = len(people)
+    b.add(
+        "people",
+        person_id=people,
+        date_of_birth=born,
+        expected_date_of_birth=np.full(q, NA),
+        date_of_death=np.full(q, NA),
+        gender_code=choice(own, {"M": 0.5, "F": 0.49, "O": 0.005, "ND": 0.005}, q),
+        ethnicity_code=choice(own, {"WBRI": 0.88, "WOTH": 0.03, "MIXD": 0.05, "ASIA": 0.02, "BLAC": 0.02}, q),
+        preferred_language_code=choice(own, {"ENG": 0.84, "CYM": 0.13, "OTH": 0.03}, q),
+        recorded_in_error=np.zeros(q, dtype=bool),
+    )
+    # Main activity of the care leavers who left before the history: one spell a year.
+    hs_from = np.maximum(d18, HS - 365)
+    hs_to = np.minimum(c3_end, ED)
+    spells = np.maximum((hs_to - hs_from) // 365, 0) + 1
+    g = np.repeat(np.arange(n), spells)
+    j = np.arange(len(g)) - np.repeat(np.cumsum(spells) - spells, spells)
+    a_start = hs_from[g] + j * 365
+    a_end = a_start + 364
+    ok = (a_start <= hs_to[g]) & (hs_to[g] >= HS)
+    code = choice(own, cal.CARE_LEAVER_MAIN_ACTIVITY, len(g))
+    _activity_rows(b, own, hpid[g][ok], "ACT", code[ok], a_start[ok], np.where(a_end[ok] > ED, NA, a_end[ok]))
+    # 3. Homelessness of care leavers: all care-leaver years since leaving care (or since 18).
+    everyone = np.concatenate([pid[who], hpid])
+    from_day = np.concatenate([left_care, d18])
+    to_day = np.concatenate([np.minimum(dob[who] + 25 * 365, ED), np.minimum(c3_end, ED)])
+    from_day = np.maximum(from_day, HS)
+    years = np.clip(to_day - from_day, 0, None) / YEAR
+    count = own.poisson(years * cal.CARE_LEAVER_HOMELESS_PER_YEAR)
+    g = np.repeat(np.arange(len(everyone)), count)
+    h_start = from_day[g] + (own.random(len(g)) * (to_day[g] - from_day[g])).astype(np.int64)
+    h_end = h_start + own.integers(3, 90, len(g))
+    h_code = choice(
+        own,
+        {"HL-B": 0.25, "HL-E": 0.35, "HL-D": 0.1, "HL-H": 0.1, "HL-C": 0.1, "HL-A": 0.05, "HL-J": 0.05},
+        len(g),
+    )
+    ok = h_start <= ED
+    _activity_rows(
+        b,
+        own,
+        everyone[g][ok],
+        "HOML",
+        h_code[ok],
+        h_start[ok],
+        np.where(h_end[ok] > ED, NA, h_end[ok]),
+        reported=np.minimum(h_start[ok] + own.integers(0, 8, int(ok.sum())), ED),
+    )
+    # 4. Further Active Offers of advocacy to looked-after children aged five or over.
+    stop = np.minimum(end, ED)
+    years = np.clip(stop - np.maximum(start, dob + 5 * 365 + 2), 0, None) / YEAR
+    count = own.poisson(years * cal.ADVOCACY_REPEAT_OFFERS_PER_CHILD_YEAR)
+    g = np.repeat(np.arange(len(pid)), count)
+    lo = np.maximum(start, dob + 5 * 365 + 2)[g]
+    offer = on_or_after_wd(lo + (own.random(len(g)) * (stop[g] - lo)).astype(np.int64))
+    ok = (offer >= HS) & (offer <= ED) & (offer < dob[g] + AGE18)
+    g, offer = g[ok], offer[ok]
+    t = len(g)
+    provided = own.random(t) < cal.ADVOCACY_PROVIDED_SHARE
+    provided_date = clip_future(np.where(provided, add_wd(offer, own.integers(1, 15, t)), NA))
+    b.add(
+        "advocacy_offers",
+        advocacy_offer_id=b.ids("AOX", t),
+        person_id=pid[g],
+        offer_date=offer,
+        trigger_code=np.full(t, "LAC", dtype=object),
+        is_active_offer=np.ones(t, dtype=bool),
+        advocate_provided=provided_date != NA,
+        advocate_provided_date=provided_date,
+        provider_name=np.full(t, "Synthetic Advocacy Service", dtype=object),
+    )
+
+
+def _activity_rows(
+    b: _Builder,
+    own: np.random.Generator,
+    pid: np.ndarray,
+    kind: str,
+    code: np.ndarray,
+    start: np.ndarray,
+    end: np.ndarray,
+    reported: np.ndarray | None = None,
+) -> None:
+    k = len(pid)
+    b.add(
+        "care_leaver_activities",
+        activity_id=b.ids("CAX", k),
+        person_id=pid,
+        activity_type_code=np.full(k, kind, dtype=object),
+        activity_code=code,
+        start_date=start,
+        end_date=end,
+        reported_date=np.full(k, NA) if reported is None else reported,
+        is_unregulated_accommodation=np.zeros(k, dtype=bool),
+    )
 
 
 def _care_leaver_activities(
