@@ -78,13 +78,14 @@ dbt-duckdb:
 	$(BIN)/python -m pif.docs_check .tmp/target-duckdb
 	PIF_DUCKDB_PATH=.tmp/test.duckdb PIF_TEST_RUN_OUTPUT=.tmp/test-output $(BIN)/pytest -q tests_py/test_nightly_run.py
 
-# dbt on PostgreSQL: needs PIF_PG_* from scripts/with_postgres.sh (make test sets them): the roles
-# an administrator creates once, then every model and test; the items, figures and exclusions must
-# be identical to DuckDB's (dbt-duckdb runs first); then the reporting and analyst roles' reads.
+# dbt on PostgreSQL: needs PIF_PG_* from scripts/with_postgres.sh (make test sets them; it also
+# creates the roles an administrator creates once): `pif run` (every model and data test), the unit
+# tests; the items, figures and exclusions must be identical to DuckDB's (dbt-duckdb runs first);
+# then the reporting and analyst roles' reads.
 dbt-postgres:
-	$(BIN)/python scripts/run_sql.py scripts/postgres_roles.sql
-	$(BIN)/pif load $(SAMPLE) --target postgres
-	$(BIN)/dbt build --target postgres --target-path .tmp/target-postgres
+	rm -rf .tmp/test-output-postgres
+	$(BIN)/pif run $(SAMPLE) --target postgres --output .tmp/test-output-postgres
+	$(BIN)/dbt test --select test_type:unit --target postgres --target-path .tmp/target-postgres
 	$(BIN)/python -m pif.crosscheck --duckdb-path .tmp/test.duckdb
 	PIF_TEST_GRANTS=1 $(BIN)/pytest -q tests_py/test_postgres_grants.py
 

@@ -3,7 +3,8 @@
 # free port, exported to the command as PIF_PG_HOST/PIF_PG_PORT/PIF_PG_USER/PIF_PG_PASSWORD/
 # PIF_PG_DATABASE, and stopped (and deleted) when the command ends, whatever happens. TCP logins need
 # the password (scram-sha-256, a random one per server), as on a real warehouse; the local socket
-# (the server's own folder) is trusted.
+# (the server's own folder) is trusted. The reporting and analyst roles (scripts/postgres_roles.sql)
+# are created, as an administrator does once on a real warehouse.
 #   scripts/with_postgres.sh <command> [args...]
 # Needs the PostgreSQL server binaries (initdb, pg_ctl): on Debian/Ubuntu `apt-get install postgresql`.
 set -euo pipefail
@@ -53,5 +54,12 @@ python3 - <<PY
 import subprocess, sys
 subprocess.run(["$CREATEDB", "-h", "127.0.0.1", "-p", "$PORT", "-U", "$SERVER_USER", "pif"], check=True) if "$CREATEDB" else sys.exit(0)
 PY
+# The roles an administrator creates once (scripts/postgres_roles.sql): dbt grants to them.
+ROLES_SQL="$(cd "$(dirname "$0")" && pwd)/postgres_roles.sql"
+if PSQL=$(find_bin psql); then
+  "$PSQL" -q -h 127.0.0.1 -p "$PORT" -U "$SERVER_USER" -d pif -v ON_ERROR_STOP=1 -f "$ROLES_SQL" >/dev/null
+else
+  "$(dirname "$0")/../.venv/bin/python" "$(dirname "$0")/run_sql.py" "$ROLES_SQL" >/dev/null
+fi
 echo "PostgreSQL $("$PG_CTL" --version | awk '{print $3}') running on 127.0.0.1:$PORT (temporary)"
 "$@"

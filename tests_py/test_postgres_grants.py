@@ -61,6 +61,8 @@ def check_reads(users: dict[str, str]) -> None:
     relations = {
         "return": f"{schema}_return.pif_return",
         "coverage": f"{schema}_return.measure_coverage",
+        "runs": f"{schema}_return.pif_runs",
+        "history": f"{schema}_return.pif_return_history",
         "items": f"{schema}_marts.measure_items",
         "exclusions": f"{schema}_marts.measure_exclusions",
         "measure": f"{schema}_marts.ch_001",
@@ -69,8 +71,8 @@ def check_reads(users: dict[str, str]) -> None:
         "canonical": f"{schema}_canonical.person",
     }
     expected = {
-        "reporting": {"return", "coverage"},
-        "analyst": {"return", "coverage", "items", "exclusions", "measure"},
+        "reporting": {"return", "coverage", "runs", "history"},
+        "analyst": {"return", "coverage", "runs", "history", "items", "exclusions", "measure"},
     }
     for role, user in users.items():
         connection = login(user)

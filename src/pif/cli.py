@@ -205,7 +205,7 @@ def export(
                 run = runs.run_to_export(runs.read_runs(connection, return_schema), run_id)
             except runs.ExportRefused as error:
                 raise _fail(f"Export refused: {error}", EXIT_EXPORT_REFUSED) from None
-            long = runs.read_history(connection, return_schema, str(run["run_id"]))
+            long = runs.stored_return(connection, return_schema, str(run["run_id"]))
             source = (
                 f"run {run['run_id']} (passed; extract {run['extract_dir']}, "
                 f"commit {run['git_commit']}, ended {run['ended_at']})"

@@ -425,8 +425,10 @@ class _Runner:
         self.log("Step 4/4: storing the tested return and writing the exports ...")
         connection = db.connect(self.target.name)
         try:
-            long = read_return(connection, self.return_schema, self.target.model_schema("reference"))
-            runs.write_history(connection, self.return_schema, self.run_id, long)
+            live = read_return(connection, self.return_schema, self.target.model_schema("reference"))
+            runs.write_history(connection, self.return_schema, self.run_id, live)
+            # The files are written from the stored copy: `pif export --run` gives the same bytes.
+            long = runs.stored_return(connection, self.return_schema, self.run_id)
             rejections = db.query_frame(
                 connection,
                 "select entity, source_file, source_row, record_id, rejection_reason from "

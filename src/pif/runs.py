@@ -16,6 +16,7 @@ A figure in pif_return_history always went through the whole build (models and d
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass
 from typing import Any
 
@@ -91,15 +92,28 @@ def ensure_tables(connection: Any, schema: str) -> Tables:
         cursor.execute(f"create schema if not exists {quote_identifier(schema)}")
         columns = ", ".join(f"{quote_identifier(name)} text" for name in RUN_COLUMNS)
         cursor.execute(f"create table if not exists {tables.name(RUNS_TABLE)} ({columns})")
-        history = ", ".join(
-            f"{quote_identifier(name)} {'double precision' if name == 'value' else 'text'}"
-            for name in HISTORY_COLUMNS
-        )
+        history = ", ".join(f"{quote_identifier(name)} text" for name in HISTORY_COLUMNS)
         cursor.execute(f"create table if not exists {tables.name(HISTORY_TABLE)} ({history})")
+        if _is_postgres(connection):
+            _grant_readers(cursor, tables)
     finally:
         cursor.close()
     _commit(connection)
     return tables
+
+
+def _grant_readers(cursor: Any, tables: Tables) -> None:
+    """The run tables are part of the aggregate return: readable by the reporting and analyst
+    roles (env PIF_REPORTING_ROLE, PIF_ANALYST_ROLE, as dbt_project.yml's grants), when they exist."""
+    roles = [
+        os.environ.get("PIF_REPORTING_ROLE", "pif_reporting"),
+        os.environ.get("PIF_ANALYST_ROLE", "pif_analyst"),
+    ]
+    for role in filter(None, roles):
+        cursor.execute("select 1 from pg_roles where rolname = %s", [role])
+        if cursor.fetchone():
+            for table in (RUNS_TABLE, HISTORY_TABLE):
+                cursor.execute(f"grant select on {tables.name(table)} to {quote_identifier(role)}")
 
 
 def _commit(connection: Any) -> None:
@@ -145,8 +159,9 @@ def write_history(connection: Any, schema: str, run_id: str, long: pd.DataFrame)
     tables = ensure_tables(connection, schema)
     marker = _placeholder(connection)
     frame = long.assign(run_id=run_id)
+    # Text, exactly as the export writes it, so a stored return exports byte for byte the same.
     rows = [
-        [None if pd.isna(value) else value for value in row]
+        [None if pd.isna(value) else str(value) for value in row]
         for row in frame.loc[:, list(HISTORY_COLUMNS)].itertuples(index=False, name=None)
     ]
     cursor = connection.cursor()
@@ -179,8 +194,19 @@ def read_history(connection: Any, schema: str, run_id: str | None = None) -> pd.
     for column in HISTORY_COLUMNS:
         if column != "value":
             frame[column] = frame[column].fillna("").astype(str)
-    frame["value"] = pd.to_numeric(frame["value"], errors="coerce")
+    values = pd.to_numeric(frame["value"].astype(object), errors="coerce")
+    whole = values.notna().all() and bool((values == values.round()).all())
+    frame["value"] = values.astype("int64") if whole and len(values) else values
     return frame.sort_values([*FIGURE_KEY, "run_id"], kind="stable").reset_index(drop=True)
+
+
+def stored_return(connection: Any, schema: str, run_id: str) -> pd.DataFrame:
+    """A passed run's return as `pif export` writes it (the long layout, export order)."""
+    from pif.export import LONG_COLUMNS
+
+    frame = read_history(connection, schema, run_id)
+    frame = frame.sort_values(["measure_code", "part", "breakdown", "collection_year"], kind="stable")
+    return frame.loc[:, list(LONG_COLUMNS)].reset_index(drop=True)
 
 
 def run_to_export(runs: pd.DataFrame, run_id: str | None = None) -> pd.Series:
