@@ -514,5 +514,9 @@ def run_nightly(settings: RunSettings) -> int:
     finally:
         for sig, handler in previous.items():
             signal.signal(sig, handler)
+    if code != EXIT_OK:
+        latest = runner.output_root / "LATEST"
+        previous_run = latest.read_text().strip() if latest.is_file() else "none yet"
+        runner.log(f"Nothing published: {runner.output_root / 'latest'} is unchanged ({previous_run}).")
     runner.log(f"Exit code {code} after {time.perf_counter() - started:.0f} s; log: {runner.log.path}")
     return code
