@@ -56,7 +56,16 @@ def digest(path: Path) -> str:
 
 
 def run_records() -> dict[str, str]:
-    connection = db.connect("duckdb", read_only=True)
+    # A killed build's dbt process may hold the database file for a moment after pif died.
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            connection = db.connect("duckdb", read_only=True)
+            break
+        except db.WarehouseConnectionError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.5)
     try:
         frame = runs.read_runs(connection, db.model_schema("duckdb", "return"))
     finally:
