@@ -46,15 +46,19 @@ def cell_value(contract: Contract, table: Table, column: Column, index: int) -> 
     return f"{column.name} {index + 1}"
 
 
-def write_minimal_extract(contract: Contract, folder: Path, rows: int = ROWS_PER_TABLE) -> Path:
-    """Write one valid CSV per contract table into `folder`; return the folder."""
+def write_minimal_extract(
+    contract: Contract, folder: Path, rows: int = ROWS_PER_TABLE, personal: bool = False
+) -> Path:
+    """Write one valid CSV per contract table into `folder`; return the folder. Personal columns
+    (never used, optional) are left out, as the README advises, unless `personal`."""
     folder.mkdir(parents=True, exist_ok=True)
     for table in contract.tables:
+        columns = [column for column in table.columns if personal or not column.personal]
         with (folder / table.file).open("w", newline="", encoding="utf-8") as handle:
             writer = csv.writer(handle)
-            writer.writerow(table.column_names)
+            writer.writerow([column.name for column in columns])
             for index in range(rows):
-                writer.writerow([cell_value(contract, table, column, index) for column in table.columns])
+                writer.writerow([cell_value(contract, table, column, index) for column in columns])
     return folder
 
 

@@ -80,8 +80,9 @@ def test_code_lists_are_upper_case(contract: Contract) -> None:
 
 
 def test_raw_schema_from_dbt_project() -> None:
-    """The loader writes where the dbt sources read: the raw_schema var."""
-    assert raw_schema_default() == "raw_wccis"
+    """The loader writes where the dbt sources read: <target schema>_raw unless the raw_schema var
+    names a schema (main_raw on DuckDB, <PIF_PG_SCHEMA>_raw on PostgreSQL)."""
+    assert raw_schema_default() == "main_raw"
 
 
 def test_match_header_is_case_and_space_insensitive(contract: Contract) -> None:

@@ -6,12 +6,15 @@ import csv
 from pathlib import Path
 
 import duckdb
+import pandas as pd
 import pytest
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
+from pif import runs
 from pif.cli import app, reason_kind
 from pif.export import label, read_return, write_export
+from pif.nightly import EXIT_EXPORT_REFUSED
 
 RETURN_ROWS = [
     ("2024-25", "CH/001", None, None, 100),
@@ -30,16 +33,16 @@ REGISTRY_ROWS = [
 
 @pytest.fixture()
 def warehouse(tmp_path: Path) -> Path:
-    """A DuckDB file holding main_marts.pif_return and main_reference.measure_registry."""
+    """A DuckDB file holding main_return.pif_return and main_reference.measure_registry."""
     path = tmp_path / "pif.duckdb"
     with duckdb.connect(str(path)) as connection:
-        connection.execute("create schema main_marts")
+        connection.execute("create schema main_return")
         connection.execute("create schema main_reference")
         connection.execute(
-            "create table main_marts.pif_return (collection_year varchar, measure_code varchar, "
+            "create table main_return.pif_return (collection_year varchar, measure_code varchar, "
             "part varchar, breakdown varchar, value double)"
         )
-        connection.executemany("insert into main_marts.pif_return values (?, ?, ?, ?, ?)", RETURN_ROWS)
+        connection.executemany("insert into main_return.pif_return values (?, ?, ?, ?, ?)", RETURN_ROWS)
         connection.execute(
             "create table main_reference.measure_registry (measure_code varchar, part varchar, "
             "measure_name varchar, part_label varchar, unit varchar)"
@@ -57,7 +60,7 @@ def read_csv_rows(path: Path) -> list[list[str]]:
 
 def test_wide_and_long_files(warehouse: Path, tmp_path: Path) -> None:
     with duckdb.connect(str(warehouse), read_only=True) as connection:
-        long = read_return(connection, "main_marts", "main_reference")
+        long = read_return(connection, "main_return", "main_reference")
     files = write_export(long, tmp_path / "out", years=2)
     assert read_csv_rows(files.wide_csv) == [
         ["measure_code", "part", "label", "unit", "2026-27", "2025-26"],
@@ -88,23 +91,68 @@ def test_years_option_and_breakdowns_kept(warehouse: Path, tmp_path: Path) -> No
     """--years widens the return; a real breakdown becomes a column instead of being summed."""
     with duckdb.connect(str(warehouse)) as connection:
         connection.execute(
-            "insert into main_marts.pif_return values ('2026-27', 'CH/001', null, 'female', 60)"
+            "insert into main_return.pif_return values ('2026-27', 'CH/001', null, 'female', 60)"
         )
-        long = read_return(connection, "main_marts", "main_reference")
+        long = read_return(connection, "main_return", "main_reference")
     files = write_export(long, tmp_path / "out", years=3)
     rows = read_csv_rows(files.wide_csv)
     assert rows[0] == ["measure_code", "part", "breakdown", "label", "unit", "2026-27", "2025-26", "2024-25"]
     assert rows[1][:3] == ["CH/001", "", ""] and rows[2][:3] == ["CH/001", "", "female"]
 
 
-def test_cli_export(warehouse: Path, tmp_path: Path) -> None:
-    result = CliRunner().invoke(
-        app,
-        ["export", "--target", "duckdb", "--duckdb-path", str(warehouse), "--output", str(tmp_path / "out")],
-    )
-    assert result.exit_code == 0, result.output
-    assert "2 measures" in result.output
+def test_cli_export_refuses_an_untested_return(warehouse: Path, tmp_path: Path) -> None:
+    """No passed `pif run` vouches for the tables: refused (exit 6), or exported loudly with --untested;
+    once a run passed, its stored return is exported and named; a later failed run refuses again."""
+    base = [
+        "export",
+        "--target",
+        "duckdb",
+        "--duckdb-path",
+        str(warehouse),
+        "--output",
+        str(tmp_path / "out"),
+    ]
+    refused = CliRunner().invoke(app, base)
+    assert refused.exit_code == EXIT_EXPORT_REFUSED, refused.output
+    assert "no `pif run`" in refused.output and not (tmp_path / "out").exists()
+
+    untested = CliRunner().invoke(app, [*base, "--untested"])
+    assert untested.exit_code == 0, untested.output
+    assert "UNTESTED" in untested.output and "2 measures" in untested.output
     assert (tmp_path / "out" / "pif_return.xlsx").is_file()
+
+    with duckdb.connect(str(warehouse)) as connection:
+        long = read_return(connection, "main_return", "main_reference")
+        runs.write_run(connection, "main_return", {"run_id": "R1", "status": "passed", "started_at": "1"})
+        runs.write_history(connection, "main_return", "R1", long)
+    exported = CliRunner().invoke(app, base)
+    assert exported.exit_code == 0, exported.output
+    assert "run R1 (passed" in exported.output
+
+    with duckdb.connect(str(warehouse)) as connection:
+        runs.write_run(
+            connection, "main_return", {"run_id": "R2", "status": "failed_build", "started_at": "2"}
+        )
+    stale = CliRunner().invoke(app, base)
+    assert stale.exit_code == EXIT_EXPORT_REFUSED
+    assert "R2 did not pass" in stale.output and "--run R1" in stale.output
+    chosen = CliRunner().invoke(app, [*base, "--run", "R1"])
+    assert chosen.exit_code == 0, chosen.output
+
+
+def test_compare_and_history() -> None:
+    def figures(run: str, value: float) -> pd.DataFrame:
+        return pd.DataFrame(
+            [[run, "2026-27", "CH/001", "", "", "x", "count", value]], columns=list(runs.HISTORY_COLUMNS)
+        )
+
+    same = runs.compare_figures(figures("A", 5), figures("B", 5))
+    assert same.empty
+    assert len(runs.compare_figures(figures("A", 5), figures("B", 6))) == 1
+    history = pd.concat([figures("A", 5), figures("B", 5), figures("C", 6)])
+    recorded = pd.DataFrame({"run_id": ["C", "B", "A"], "status": "passed", "started_at": ["3", "2", "1"]})
+    changes = runs.figure_changes(history, recorded)
+    assert list(changes["run_id"]) == ["A", "C"] and list(changes["value"]) == [5, 6]
 
 
 def test_cli_rejections(tmp_path: Path) -> None:

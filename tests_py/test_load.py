@@ -9,7 +9,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from conftest import ROWS_PER_TABLE, read_rows, set_cell, write_rows
+from conftest import ROWS_PER_TABLE, read_rows, set_cell, write_minimal_extract, write_rows
 
 from pif.contract import Contract
 from pif.db import PostgresParams
@@ -32,7 +32,7 @@ def test_duckdb_load_matches_the_files(contract: Contract, extract: Path, tmp_pa
     assert [item.rows for item in loaded] == [ROWS_PER_TABLE] * len(contract.tables)
     with duckdb.connect(str(database), read_only=True) as connection:
         for table in contract.tables:
-            described = connection.execute(f'describe "raw_wccis"."{table.name}"').fetchall()
+            described = connection.execute(f'describe "main_raw"."{table.name}"').fetchall()
             assert [row[0] for row in described] == [*table.column_names, *PROVENANCE]
             assert {row[1] for row in described[: len(table.columns)]} == {"VARCHAR"}
             assert [row[1] for row in described[-3:]] == ["VARCHAR", "INTEGER", "TIMESTAMP"]
@@ -42,7 +42,7 @@ def test_duckdb_load_matches_the_files(contract: Contract, extract: Path, tmp_pa
             ]
             got = connection.execute(
                 f'select _source_file, _source_row, "{table.column_names[0]}", _loaded_at '
-                f'from "raw_wccis"."{table.name}" order by _source_row'
+                f'from "main_raw"."{table.name}" order by _source_row'
             ).fetchall()
             assert got == expected
 
@@ -59,7 +59,7 @@ def test_row_numbers_follow_file_order_at_scale(contract: Contract, extract: Pat
     load_duckdb(extract, database, contract)
     with duckdb.connect(str(database), read_only=True) as connection:
         mismatched = connection.execute(
-            "select count(*) from raw_wccis.people "
+            "select count(*) from main_raw.people "
             "where person_id <> 'P' || lpad(cast(_source_row as varchar), 7, '0')"
         ).fetchone()
     assert mismatched == (0,)
@@ -68,13 +68,26 @@ def test_row_numbers_follow_file_order_at_scale(contract: Contract, extract: Pat
 def test_empty_cells_are_null_and_values_are_untrimmed(
     contract: Contract, extract: Path, tmp_path: Path
 ) -> None:
-    set_cell(extract / "people.csv", 2, "forename", "")
-    set_cell(extract / "people.csv", 3, "forename", "  Ann ")
+    set_cell(extract / "people.csv", 2, "date_of_birth", "")
+    set_cell(extract / "people.csv", 3, "date_of_birth", "  01/04/2025 ")
     database = tmp_path / "raw.duckdb"
     load_duckdb(extract, database, contract)
     with duckdb.connect(str(database), read_only=True) as connection:
-        got = connection.execute("select forename from raw_wccis.people order by _source_row").fetchall()
-    assert got[:2] == [(None,), ("  Ann ",)]
+        got = connection.execute("select date_of_birth from main_raw.people order by _source_row").fetchall()
+    assert got[:2] == [(None,), ("  01/04/2025 ",)]
+
+
+def test_personal_columns_are_never_loaded(contract: Contract, tmp_path: Path) -> None:
+    """Supplied or not, personal columns load as NULL: nothing personal the project does not need."""
+    folder = write_minimal_extract(contract, tmp_path / "with_personal", personal=True)
+    database = tmp_path / "raw.duckdb"
+    (people,) = [item for item in load_duckdb(folder, database, contract) if item.table == "people"]
+    assert {"forename", "nhs_number", "postcode"} <= set(people.dropped_columns)
+    with duckdb.connect(str(database), read_only=True) as connection:
+        got = connection.execute(
+            "select count(*), count(forename), count(nhs_number), count(address_line_1) from main_raw.people"
+        ).fetchone()
+    assert got == (ROWS_PER_TABLE, 0, 0, 0)
 
 
 def test_extra_columns_are_dropped(contract: Contract, extract: Path, tmp_path: Path) -> None:
@@ -84,7 +97,7 @@ def test_extra_columns_are_dropped(contract: Contract, extract: Path, tmp_path: 
     (plans,) = [item for item in load_duckdb(extract, database, contract) if item.table == "plans"]
     assert plans.dropped_columns == ("Notes",)
     with duckdb.connect(str(database), read_only=True) as connection:
-        columns = [row[0] for row in connection.execute("describe raw_wccis.plans").fetchall()]
+        columns = [row[0] for row in connection.execute("describe main_raw.plans").fetchall()]
     assert columns == [*contract.table("plans").column_names, *PROVENANCE]
 
 
@@ -106,7 +119,7 @@ def test_reload_replaces_tables(contract: Contract, extract: Path, tmp_path: Pat
     write_rows(path, read_rows(path)[:2])
     (plans,) = [item for item in load_duckdb(extract, database, contract) if item.table == "plans"]
     assert plans.rows == 1
-    assert len(duckdb_rows(database, "raw_wccis", "plans")) == 1
+    assert len(duckdb_rows(database, "main_raw", "plans")) == 1
 
 
 @pytest.mark.skipif(
@@ -116,8 +129,8 @@ def test_postgres_load_is_identical_to_duckdb(contract: Contract, extract: Path,
     """Same tables, column types and values on PostgreSQL as on DuckDB (in a throwaway schema)."""
     import psycopg2
 
-    set_cell(extract / "people.csv", 2, "forename", "")
-    set_cell(extract / "people.csv", 3, "address_line_1", ' 1 "High" Street,\nFlat 2 ')
+    set_cell(extract / "people.csv", 2, "date_of_birth", "")
+    set_cell(extract / "people.csv", 3, "date_of_birth", ' 1 "High" Street,\nFlat 2 ')
     schema = f"raw_test_{uuid.uuid4().hex[:8]}"
     database = tmp_path / "raw.duckdb"
     load_duckdb(extract, database, contract, raw_schema=schema, loaded_at=STAMP)

@@ -246,10 +246,21 @@ def test_dates_in_reverse_order(core_contract: Contract, core_extract: Path, edi
 
 def test_rows_count_records_and_warn_when_lines_differ(core_contract: Contract, core_extract: Path) -> None:
     """A value spanning two lines: rows stay record-based (like the loader) and a warning says so."""
-    set_cell(core_extract / "people.csv", 2, "address_line_1", "1 High Street\nFlat 2")
-    set_cell(core_extract / "people.csv", 3, "gender_code", "??")
+    path = core_extract / "people.csv"
+    write_rows(path, [[*row, "notes" if index == 0 else ""] for index, row in enumerate(read_rows(path))])
+    set_cell(path, 2, "notes", "1 High Street\nFlat 2")
+    set_cell(path, 3, "gender_code", "??")
     found = findings_in(validate_extract(core_extract, core_contract), "people.csv")
-    assert [(f.check, f.row) for f in found] == [("line_numbering", None), ("code", 3)]
+    assert [(f.check, f.row) for f in found] == [("line_numbering", None), ("extra_column", 1), ("code", 3)]
+
+
+def test_personal_columns_are_optional_and_flagged(core_contract: Contract, tmp_path: Path) -> None:
+    """An extract with the personal columns (names, NHS number, address) is valid but warned about;
+    one without them is clean (data minimisation)."""
+    folder = write_minimal_extract(core_contract, tmp_path / "with_personal", personal=True)
+    found = findings_in(validate_extract(folder, core_contract), "people.csv")
+    assert [(f.check, f.severity) for f in found] == [("personal_column", WARNING)]
+    assert "nhs_number" in found[0].message and "forename" in found[0].message
 
 
 def test_report_csv(tmp_path: Path) -> None:

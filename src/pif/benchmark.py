@@ -752,7 +752,7 @@ def warehouse_counts(connection: Any, target: str) -> dict[str, int]:
     def total(schema: str, names: Iterable[str]) -> int:
         return sum(scalar(f'select count(*) from "{schema}"."{name}"') for name in names)
 
-    raw_schema = "raw_wccis"
+    raw_schema = model_schema(target, "raw")
     staging = model_schema(target, "staging")
     marts = model_schema(target, "marts")
     staged = [name for name in tables(staging) if name.startswith("stg_wccis__")]
@@ -763,10 +763,9 @@ def warehouse_counts(connection: Any, target: str) -> dict[str, int]:
             [name for name in staged if not name.endswith(("_rejected", "__rejections", "_checked"))],
         )
         counts["rejected"] = total(staging, [name for name in staged if name.endswith("_rejected")])
-    marts_tables = set(tables(marts))
-    for name in ("measure_items", "pif_return"):
-        if name in marts_tables:
-            counts[name] = scalar(f'select count(*) from "{marts}"."{name}"')
+    for schema, name in ((marts, "measure_items"), (model_schema(target, "return"), "pif_return")):
+        if name in set(tables(schema)):
+            counts[name] = scalar(f'select count(*) from "{schema}"."{name}"')
     cursor.close()
     return counts
 

@@ -1,13 +1,20 @@
 """The `pif` command: validate and load an extract, export the return, show staging rejections,
 and build the reference seeds (working-day calendar, measure registry).
 
-Defaults follow profiles.yml: the target from PIF_TARGET (else duckdb), the DuckDB file from
-PIF_DUCKDB_PATH (else pif.duckdb in the project root), PostgreSQL from the PIF_PG_* variables.
-Exit codes: 0 ok, 1 validation errors (or a load refused), 2 usage errors.
+Connections come from the dbt profile `pif` (profiles.yml in DBT_PROFILES_DIR, else the project,
+else ~/.dbt): the target from --target (else the profile's, PIF_TARGET in the project's
+profiles.yml), the DuckDB file from PIF_DUCKDB_PATH, PostgreSQL from the PIF_PG_* variables
+(PIF_PG_SSLMODE included). Files are created readable by their owner only (umask 077): the
+database, logs and reports can hold personal data.
+
+Exit codes (pif.nightly): 0 ok, 1 validation errors (or a load refused), 2 usage or profile errors,
+3 build or data test failed, 4 lock held by another run, 5 cannot connect, 6 export refused,
+130 interrupted.
 """
 
 from __future__ import annotations
 
+import os
 import re
 import time
 from pathlib import Path
@@ -19,13 +26,50 @@ from rich.console import Console
 from rich.table import Table as RichTable
 
 from pif import db
+from pif.nightly import (
+    EXIT_CONNECTION,
+    EXIT_EXPORT_REFUSED,
+    EXIT_LOCKED,
+    EXIT_USAGE,
+    EXIT_VALIDATION,
+    LockHeld,
+)
 
 app = typer.Typer(
     help="Welsh PIF social-services measures: extract validation, loading and exports.",
     no_args_is_help=True,
     add_completion=False,
+    # A traceback must never print local variables: they include connection parameters.
+    pretty_exceptions_show_locals=False,
 )
+runs_app = typer.Typer(
+    help="Runs recorded by `pif run`: list them, compare two, show which run changed which figure.",
+    no_args_is_help=True,
+    pretty_exceptions_show_locals=False,
+)
+app.add_typer(runs_app, name="runs")
 console = Console()
+
+
+@app.callback()
+def _everything() -> None:
+    """Files pif creates (database, logs, reports, exports) are readable by their owner only."""
+    os.umask(0o077)
+
+
+def _fail(message: str, code: int) -> typer.Exit:
+    """Print one line and return the Exit to raise."""
+    console.print(f"[red]{message}[/red]", highlight=False, soft_wrap=True)
+    return typer.Exit(code=code)
+
+
+def _connect(target: str, duckdb_path: Path | None = None, read_only: bool = False):  # noqa: ANN202
+    """A connection, or one line naming where it failed (never the password) and exit 5."""
+    try:
+        return db.connect(target, duckdb_path, read_only=read_only)
+    except db.WarehouseConnectionError as error:
+        raise _fail(str(error), EXIT_CONNECTION) from None
+
 
 ExtractDir = Annotated[
     Path,
@@ -47,10 +91,12 @@ OutputDir = Annotated[
 
 
 def _target(target: str | None) -> str:
-    """The chosen target, checked."""
+    """The chosen target: an output of the pif profile (duckdb or postgres)."""
     chosen = target or db.default_target()
-    if chosen not in db.TARGETS:
-        raise typer.BadParameter(f"--target must be one of {', '.join(db.TARGETS)}")
+    try:
+        db.resolve_target(chosen)
+    except db.ProfileError as error:
+        raise _fail(str(error), EXIT_USAGE) from None
     return chosen
 
 
@@ -88,19 +134,28 @@ def load(
     duckdb_path: DuckdbPath = None,
     output: OutputDir = None,
 ) -> None:
-    """Validate, then (when there are no errors) load the extract into the raw schema."""
+    """Connect, validate, then (when there are no errors) load the extract into the raw schema."""
     from pif.load import LoadError, load_extract
+    from pif.nightly import deployment_lock
 
     chosen = _target(target)
-    if not _validate(extract_dir, output):
-        console.print("[red]Not loaded: fix the errors above first.[/red]")
-        raise typer.Exit(code=1)
-    started = time.perf_counter()
+    _connect(chosen, duckdb_path).close()
+    resolved = db.resolve_target(chosen)
+    if duckdb_path is not None:
+        resolved = db.ResolvedTarget(resolved.name, resolved.type, resolved.schema, duckdb_path=duckdb_path)
     try:
-        loaded = load_extract(extract_dir, chosen, duckdb_path)
-    except LoadError as error:
-        console.print(f"[red]{error}[/red]")
-        raise typer.Exit(code=1) from error
+        with deployment_lock(resolved):
+            if not _validate(extract_dir, output):
+                raise _fail("Not loaded: fix the errors above first.", EXIT_VALIDATION)
+            started = time.perf_counter()
+            try:
+                loaded = load_extract(extract_dir, chosen, duckdb_path)
+            except LoadError as error:
+                raise _fail(str(error), EXIT_VALIDATION) from None
+    except LockHeld as error:
+        raise _fail(str(error), EXIT_LOCKED) from None
+    except db.WarehouseConnectionError as error:
+        raise _fail(str(error), EXIT_CONNECTION) from None
     rows = sum(table.rows for table in loaded)
     console.print(
         f"Loaded {rows:,} rows from {len(loaded)} files into {chosen} "
@@ -113,30 +168,157 @@ def export(
     target: Target = None,
     duckdb_path: DuckdbPath = None,
     years: Annotated[int, typer.Option("--years", "-y", min=1, help="Collection years side by side.")] = 2,
-    marts_schema: Annotated[
-        str | None, typer.Option(help="Schema of pif_return (default <target>_marts).")
+    run_id: Annotated[
+        str | None, typer.Option("--run", help="Export this passed run's return (default: the latest run).")
     ] = None,
-    reference_schema: Annotated[
-        str | None, typer.Option(help="Schema of the measure_registry seed (default <target>_reference).")
-    ] = None,
+    untested: Annotated[
+        bool,
+        typer.Option(
+            "--untested",
+            help="Export the tables as they are now, even though no passed run vouches for them (loud).",
+        ),
+    ] = False,
     output: OutputDir = None,
 ) -> None:
-    """Write the return (pif_return.csv/.xlsx, pif_return_long.csv) and print a short summary."""
+    """Write the return of the latest passed run (pif_return.csv/.xlsx, pif_return_long.csv).
+
+    Refused (exit 6) when the latest `pif run` did not pass: the tables may hold a half-built or
+    untested return. --run ID exports an earlier passed run; --untested the live tables.
+    """
+    from pif import runs
     from pif.export import print_return_summary, read_return, write_export
 
     chosen = _target(target)
-    connection = db.connect(chosen, duckdb_path, read_only=True)
+    resolved = db.resolve_target(chosen)
+    return_schema = resolved.model_schema("return")
+    connection = _connect(chosen, duckdb_path, read_only=True)
     try:
-        long = read_return(
-            connection,
-            marts_schema or db.model_schema(chosen, "marts"),
-            reference_schema or db.model_schema(chosen, "reference"),
-        )
+        if untested:
+            long = read_return(connection, return_schema, resolved.model_schema("reference"))
+            console.print(
+                "[bold red]UNTESTED: exporting the return tables as they are now. No passed `pif run` "
+                "vouches for them: they may come from a failed, interrupted or partial build.[/bold red]"
+            )
+            source = f"the live tables of {resolved.where} (UNTESTED)"
+        else:
+            try:
+                run = runs.run_to_export(runs.read_runs(connection, return_schema), run_id)
+            except runs.ExportRefused as error:
+                raise _fail(f"Export refused: {error}", EXIT_EXPORT_REFUSED) from None
+            long = runs.stored_return(connection, return_schema, str(run["run_id"]))
+            source = (
+                f"run {run['run_id']} (passed; extract {run['extract_dir']}, "
+                f"commit {run['git_commit']}, ended {run['ended_at']})"
+            )
+            console.print(f"Exporting the tested return of {source}", highlight=False)
     finally:
         connection.close()
     files = write_export(long, _output_dir(output), years)
     print_return_summary(long, years, console)
-    console.print(f"Wrote {files.wide_csv}, {files.wide_xlsx} and {files.long_csv}")
+    console.print(f"Wrote {files.wide_csv}, {files.wide_xlsx} and {files.long_csv} from {source}")
+
+
+@app.command()
+def run(
+    extract_dir: ExtractDir,
+    target: Target = None,
+    extract_date: Annotated[
+        str | None, typer.Option(help="Date the extract was taken (YYYY-MM-DD), for in-year runs.")
+    ] = None,
+    dbt_vars: Annotated[
+        str | None, typer.Option("--vars", help="Other dbt vars, as YAML: '{adult_review_cycle_months: 12}'.")
+    ] = None,
+    output: OutputDir = None,
+    years: Annotated[int, typer.Option("--years", "-y", min=1, help="Collection years side by side.")] = 2,
+) -> None:
+    """The scheduled run: connect, lock, validate, load, dbt build (selector nightly), export.
+
+    Outputs in output/runs/<run_id>/; output/latest moves to it only when every step and data test
+    passed. Exit codes: 0 ok, 1 validation, 2 usage, 3 build/test failed, 4 locked, 5 connection,
+    130 interrupted.
+    """
+    import yaml
+
+    from pif.nightly import RunSettings, run_nightly
+
+    chosen = _target(target)
+    overrides = yaml.safe_load(dbt_vars) if dbt_vars else {}
+    if not isinstance(overrides, dict):
+        raise _fail("--vars must be a YAML mapping", EXIT_USAGE)
+    settings = RunSettings(
+        extract_dir=extract_dir.resolve(),
+        target=chosen,
+        extract_date=extract_date,
+        dbt_vars=overrides,
+        output_root=output.resolve() if output else None,
+        years=years,
+    )
+    raise typer.Exit(code=run_nightly(settings))
+
+
+@runs_app.command("list")
+def runs_list(target: Target = None, limit: Annotated[int, typer.Option(help="How many runs.")] = 20) -> None:
+    """The latest runs: status, step reached, extract, commit, times."""
+    from pif import runs
+
+    chosen = _target(target)
+    connection = _connect(chosen, read_only=True)
+    try:
+        frame = runs.read_runs(connection, db.resolve_target(chosen).model_schema("return"))
+    finally:
+        connection.close()
+    columns = ["run_id", "status", "step", "started_at", "ended_at", "extract_dir", "git_commit"]
+    console.print(frame.head(limit)[columns].to_string(index=False) if not frame.empty else "No runs.")
+
+
+@runs_app.command("compare")
+def runs_compare(run_a: str, run_b: str, target: Target = None) -> None:
+    """Do two runs have the same inputs, and the same figures? Exit 0 when every figure is equal."""
+    from pif import runs
+
+    chosen = _target(target)
+    schema = db.resolve_target(chosen).model_schema("return")
+    connection = _connect(chosen, read_only=True)
+    try:
+        frame = runs.read_runs(connection, schema)
+        figures = {run: runs.read_history(connection, schema, run) for run in (run_a, run_b)}
+    finally:
+        connection.close()
+    records = {run: frame[frame["run_id"] == run] for run in (run_a, run_b)}
+    for run, record in records.items():
+        if record.empty or figures[run].empty:
+            raise _fail(f"run {run} has no stored return (not a passed run: `pif runs list`)", 1)
+    for field in ("extract_checksums", "dbt_vars", "git_commit", "catalogue_version", "dbt_version"):
+        left, right = (str(records[run].iloc[0][field]) for run in (run_a, run_b))
+        console.print(f"{field}: {'same' if left == right else 'DIFFERENT'}", highlight=False)
+    diff = runs.compare_figures(figures[run_a], figures[run_b])
+    if diff.empty:
+        console.print(f"Figures: all {len(figures[run_a]):,} identical in {run_a} and {run_b}.")
+        return
+    console.print(f"Figures: {len(diff):,} differ (value_a = {run_a}, value_b = {run_b}):")
+    console.print(diff.head(50).to_string(index=False))
+    raise typer.Exit(code=1)
+
+
+@runs_app.command("history")
+def runs_history(
+    target: Target = None,
+    measure: Annotated[str | None, typer.Option(help="Only this measure code, e.g. CH/001.")] = None,
+) -> None:
+    """Which passed run changed which figure (its first value, then every change)."""
+    from pif import runs
+
+    chosen = _target(target)
+    schema = db.resolve_target(chosen).model_schema("return")
+    connection = _connect(chosen, read_only=True)
+    try:
+        history = runs.read_history(connection, schema)
+        changes = runs.figure_changes(history, runs.read_runs(connection, schema))
+    finally:
+        connection.close()
+    if measure:
+        changes = changes[changes["measure_code"] == measure]
+    console.print(changes.to_string(index=False) if not changes.empty else "No figures recorded.")
 
 
 @app.command()
@@ -149,7 +331,7 @@ def rejections(
     """Show the staging rejection report (stg_wccis__rejections) and write it to output/rejections.csv."""
     chosen = _target(target)
     schema = db.quote_identifier(staging_schema or db.model_schema(chosen, "staging"))
-    connection = db.connect(chosen, duckdb_path, read_only=True)
+    connection = _connect(chosen, duckdb_path, read_only=True)
     try:
         frame = db.query_frame(
             connection,

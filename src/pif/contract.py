@@ -54,6 +54,15 @@ class Table:
         """Contract column names in contract order (the order the loader creates them in)."""
         return [column.name for column in self.columns]
 
+    @property
+    def needed_column_names(self) -> list[str]:
+        """The columns a file must have and the loader loads: every column but the personal ones.
+
+        Personal columns (names, NHS numbers, addresses, free text) are never used, so they are
+        optional in the file and never loaded: their raw columns hold NULL (data minimisation).
+        """
+        return [column.name for column in self.columns if not column.personal]
+
     def column(self, name: str) -> Column:
         """The column called `name`; KeyError when the contract has none."""
         for column in self.columns:
@@ -98,10 +107,17 @@ def project_root(start: Path | None = None) -> Path:
     raise ContractError("cannot find dbt_project.yml above the pif package or the current directory")
 
 
-def raw_schema_default(root: Path | None = None) -> str:
-    """The dbt var raw_schema from dbt_project.yml (default raw_wccis): where the loader writes."""
+def raw_schema_override(root: Path | None = None) -> str | None:
+    """The dbt var raw_schema from dbt_project.yml when it names a schema; None (the default) means
+    the deployment's own raw schema, <target schema>_raw, which the dbt sources read too."""
     project = yaml.safe_load((project_root(root) / "dbt_project.yml").read_text(encoding="utf-8")) or {}
-    return str((project.get("vars") or {}).get("raw_schema", "raw_wccis"))
+    value = str((project.get("vars") or {}).get("raw_schema") or "")
+    return value if value and "{" not in value else None
+
+
+def raw_schema_default(root: Path | None = None) -> str:
+    """Where the loader writes by default: the dbt var raw_schema, else main_raw (DuckDB's schema)."""
+    return raw_schema_override(root) or "main_raw"
 
 
 def contract_files(root: Path | None = None) -> list[Path]:
@@ -215,17 +231,18 @@ def normalise_name(name: str) -> str:
 def match_header(header: Iterable[str], table: Table) -> tuple[dict[str, int], list[str], list[str]]:
     """Match a file's header to the contract.
 
-    Returns (position of each contract column found, contract columns missing, extra header names).
+    Returns (position of each needed contract column found, needed columns missing, header names
+    not loaded: columns the contract does not know and personal columns, which are never loaded).
     Names match after trimming and lower-casing; the first of two equal header names wins.
     """
     positions: dict[str, int] = {}
     extras: list[str] = []
-    wanted = set(table.column_names)
+    wanted = set(table.needed_column_names)
     for index, raw_name in enumerate(header):
         name = normalise_name(raw_name)
         if name in wanted and name not in positions:
             positions[name] = index
         else:
             extras.append(raw_name)
-    missing = [name for name in table.column_names if name not in positions]
+    missing = [name for name in table.needed_column_names if name not in positions]
     return positions, missing, extras

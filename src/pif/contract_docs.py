@@ -31,8 +31,9 @@ FORMAT_RULES = """\
   flag means "not recorded" and is read as `N`.
 - Codes are your system's local codes: `seeds/code_map.csv` maps each to its national category
   (case and surrounding spaces are ignored). Add or change a mapping there, never in SQL.
-- Personal columns (names, addresses, NHS numbers, free text) may be supplied for local use; they are
-  loaded into the raw schema but never staged, so they cannot reach the reporting layer.
+- Personal columns (names, addresses, NHS numbers, free text) are never used: leave them out of the
+  extract. They are optional, and never loaded even when supplied (their raw columns hold NULL;
+  `pif validate` warns), so they cannot reach any layer of the warehouse.
 - A row that breaks a rule below is rejected in staging with its reason (`pif rejections`, model
   `stg_wccis__rejections`) and the figures are produced from the other rows. `pif validate` reports
   the same problems, by file, row and column, before loading.
@@ -105,7 +106,7 @@ def _table_markdown(table: Table) -> list[str]:
         if column.references:
             rule.append(f"matches a row of `{column.references}`")
         if column.personal:
-            rule.append("personal: never staged")
+            rule.append("personal: optional, never loaded")
         required = "yes" if table.is_required(column) else ""
         lines.append(
             f"| `{column.name}` | {column.type} | {required} | {'; '.join(rule)} "

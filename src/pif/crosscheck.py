@@ -44,6 +44,9 @@ RELATIONS: dict[str, list[str]] = {
     ],
 }
 
+# Relations in the aggregate return's own schema (<schema>_return); the others are item-level marts.
+RETURN_SCHEMA_RELATIONS: dict[str, str] = {"pif_return": "return"}
+
 
 def read_relation(connection: Any, schema: str, relation: str, columns: list[str]) -> pd.DataFrame:
     """The relation's columns as text (so dates and numbers compare alike), sorted, nulls as ''."""
@@ -80,8 +83,9 @@ def main(argv: list[str] | None = None) -> int:
     failed = False
     try:
         for relation, columns in RELATIONS.items():
-            left = read_relation(duck, db.model_schema("duckdb", "marts"), relation, columns)
-            right = read_relation(postgres, db.model_schema("postgres", "marts"), relation, columns)
+            suffix = RETURN_SCHEMA_RELATIONS.get(relation, "marts")
+            left = read_relation(duck, db.model_schema("duckdb", suffix), relation, columns)
+            right = read_relation(postgres, db.model_schema("postgres", suffix), relation, columns)
             diff = differences(left, right, columns)
             if diff.empty:
                 print(f"{relation}: {len(left):,} rows, identical on DuckDB and PostgreSQL")

@@ -3,8 +3,9 @@
 For each contract table the loader drops and recreates `<raw_schema>.<table>` with every contract
 column as text (contract order), plus provenance: `_source_file` (the CSV name), `_source_row` (the
 row number in the file, header = 1, first data row = 2) and `_loaded_at` (one UTC timestamp for the
-whole load). Extra CSV columns are dropped; a missing file or column stops the load before anything
-is written. Both backends produce identical tables:
+whole load). Extra CSV columns are dropped, and so are personal columns (names, NHS numbers,
+addresses, free text: never used, optional in the file, their raw columns hold NULL); a missing file
+or needed column stops the load before anything is written. Both backends produce identical tables:
 
 - empty cells load as NULL on both (DuckDB reads quoted and unquoted empties as NULL; the PostgreSQL
   stream writes them unquoted, which COPY reads as NULL); other values are loaded untrimmed;
@@ -32,7 +33,7 @@ from typing import Any
 from tqdm import tqdm
 
 from pif.contract import Contract, Table, load_contract, match_header, raw_schema_default, read_header
-from pif.db import PostgresParams, quote_identifier
+from pif.db import PostgresParams, connect_postgres, quote_identifier
 
 FIRST_DATA_ROW = 2
 COPY_CHUNK_ROWS = 2000
@@ -49,7 +50,7 @@ class FilePlan:
     table: Table
     path: Path
     header: tuple[str, ...]
-    positions: tuple[int, ...]
+    positions: tuple[int | None, ...]
     dropped_columns: tuple[str, ...]
 
 
@@ -77,7 +78,8 @@ def plan_extract(extract_dir: Path, contract: Contract) -> list[FilePlan]:
         if missing:
             problems.append(f"{table.file} lacks columns {', '.join(missing)}")
             continue
-        ordered = tuple(positions[name] for name in table.column_names)
+        # Personal columns are never loaded (position None: NULL), even when the file has them.
+        ordered = tuple(positions.get(name) for name in table.column_names)
         plans.append(FilePlan(table, path, tuple(header), ordered, tuple(extras)))
     if problems:
         raise LoadError("the extract cannot be loaded: " + "; ".join(problems))
@@ -142,7 +144,7 @@ def _load_duckdb_file(connection: Any, schema: str, plan: FilePlan, stamp: datet
     )
     target = f"{quote_identifier(schema)}.{quote_identifier(plan.table.name)}"
     selected = [
-        f"cast(c{position} as varchar) as {quote_identifier(name)}"
+        f"cast({'null' if position is None else f'c{position}'} as varchar) as {quote_identifier(name)}"
         for name, position in zip(plan.table.column_names, plan.positions, strict=True)
     ]
     connection.execute(f"drop table if exists {target}")
@@ -170,16 +172,12 @@ def load_postgres(
     loaded_at: datetime | None = None,
 ) -> list[LoadedTable]:
     """Load the extract into PostgreSQL with COPY, in one transaction."""
-    import psycopg2
-
     contract = contract or load_contract()
     params = params or PostgresParams.from_env()
     schema = raw_schema or raw_schema_default()
     plans = plan_extract(extract_dir, contract)
     stamp = loaded_at or load_timestamp()
-    connection = psycopg2.connect(
-        host=params.host, port=params.port, user=params.user, password=params.password, dbname=params.database
-    )
+    connection = connect_postgres(params)
     try:
         with connection, connection.cursor() as cursor:
             cursor.execute(f"create schema if not exists {quote_identifier(schema)}")
@@ -211,7 +209,10 @@ def transformed_rows(plan: FilePlan, stamp: datetime) -> Iterator[list[str]]:
         for record in reader:
             if not record:
                 continue
-            values = [record[position] if position < len(record) else "" for position in plan.positions]
+            values = [
+                record[position] if position is not None and position < len(record) else ""
+                for position in plan.positions
+            ]
             yield [*values, plan.table.file, str(row_number), stamp_text]
             row_number += 1
 
@@ -256,11 +257,13 @@ def _progress(plans: list[FilePlan]) -> Iterator[FilePlan]:
 def load_extract(
     extract_dir: Path, target: str, duckdb_path: Path | None = None, contract: Contract | None = None
 ) -> list[LoadedTable]:
-    """Load into the given target ('duckdb' or 'postgres')."""
-    from pif.db import default_duckdb_path
+    """Load into a target of the pif profile, in its deployment's raw schema (<schema>_raw)."""
+    from pif.db import raw_schema, resolve_target
 
-    if target == "duckdb":
-        return load_duckdb(extract_dir, duckdb_path or default_duckdb_path(), contract)
-    if target == "postgres":
-        return load_postgres(extract_dir, contract=contract)
-    raise ValueError(f"unknown target {target}")
+    resolved = resolve_target(target)
+    schema = raw_schema(target)
+    if resolved.type == "duckdb":
+        path = duckdb_path or resolved.duckdb_path
+        assert path is not None
+        return load_duckdb(extract_dir, path, contract, raw_schema=schema)
+    return load_postgres(extract_dir, resolved.postgres, contract, raw_schema=schema)

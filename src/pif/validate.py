@@ -173,7 +173,11 @@ def _read_table(extract_dir: Path, table: Table) -> _Read:
         message = f"{table.file} is empty: it needs a header row naming the contract's columns"
         return _Read([Finding(ERROR, table.file, None, None, "unreadable_file", None, message)])
     positions, _missing, extras = match_header(header, table)
-    findings = [_extra_column(table, name) for name in extras]
+    personal = {column.name for column in table.columns if column.personal}
+    supplied = [name for name in extras if name.strip().lower() in personal]
+    findings = [_extra_column(table, name) for name in extras if name not in supplied]
+    if supplied:
+        findings.append(_personal_columns(table, supplied))
     findings.extend(_line_numbering(path, table, len(raw)))
     named = pd.DataFrame({name: raw.iloc[:, index] for name, index in positions.items()}, index=raw.index)
     return _Read(findings, raw=named, frame=_normalise(named, table))
@@ -199,6 +203,15 @@ def _extra_column(table: Table, name: str) -> Finding:
     """Warning for a header column the contract does not know: it is dropped by the loader."""
     message = f"{table.file} row 1: column '{name}' is not in the source contract; it will not be loaded"
     return Finding(WARNING, table.file, 1, name, "extra_column", None, message)
+
+
+def _personal_columns(table: Table, names: list[str]) -> Finding:
+    """Warning for personal columns supplied: never loaded (raw holds NULL); better not exported."""
+    message = (
+        f"{table.file} row 1: personal columns {', '.join(names)} are never used or loaded; "
+        "leave them out of the extract (data minimisation)"
+    )
+    return Finding(WARNING, table.file, 1, ", ".join(names), "personal_column", None, message)
 
 
 def _line_numbering(path: Path, table: Table, records: int) -> list[Finding]:
@@ -335,7 +348,11 @@ def _suite(contract: Contract, table: Table, frame: pd.DataFrame) -> Expectation
     # One table-level expectation rather than ExpectColumnToExist per column: GE costs ~18 ms per
     # expectation whatever the data size, and this one reports every missing column at once.
     columns_present = _expectation(
-        "ExpectTableColumnsToMatchSet", "missing_column", "", column_set=table.column_names, exact_match=False
+        "ExpectTableColumnsToMatchSet",
+        "missing_column",
+        "",
+        column_set=table.needed_column_names,
+        exact_match=False,
     )
     suite.add_expectation(columns_present)
     for column in table.columns:
