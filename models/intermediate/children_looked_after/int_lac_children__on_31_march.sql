@@ -67,8 +67,8 @@ placements_in_year as (
         on
             children.person_id = placements.person_id
             and placements.not_counted_reason is null
-            and placements.start_date <= children.year_end_date
-            and (placements.end_date is null or placements.end_date >= children.year_start_date)
+            and children.year_end_date >= placements.start_date
+            and (placements.end_date is null or children.year_start_date <= placements.end_date)
     group by children.collection_year, children.person_id
 ),
 
@@ -117,23 +117,32 @@ select
     case
         when ch_039_exclusion_reason is not null then 'not in CH/039'
         when placements_in_year < 3
-            then cast(placements_in_year as {{ dbt.type_string() }}) || ' placement(s) during the year: three or more are counted'
+            then
+                cast(placements_in_year as {{ dbt.type_string() }})
+                || ' placement(s) during the year: three or more are counted'
     end as ch_043_exclusion_reason,
     case
         when ch_039_exclusion_reason is not null then 'not in CH/039'
         when placement_type_code not in ({{ quoted_list(var('lac_not_family_placement_types')) }})
-            then 'placement type ' || upper(placement_type_code) || ' on 31 March: placed with parents, family or friends, or not a listed type'
+            then
+                'placement type '
+                || upper(placement_type_code)
+                || ' on 31 March: placed with parents, family or friends, or not a listed type'
     end as ch_046_exclusion_reason,
     case
         when ch_039_exclusion_reason is not null then 'not in CH/039'
-        when placement_location_code is null then 'placement location not recorded: cannot tell where the child is placed'
+        when
+            placement_location_code is null
+            then 'placement location not recorded: cannot tell where the child is placed'
         when placement_location_code <> 'wales_other_authority' then 'not placed elsewhere in Wales'
         when placement_type_code in ({{ quoted_list(var('lac_pre_adoptive_placement_types')) }})
             then 'pre-adoptive placement ' || upper(placement_type_code) || ' on 31 March (exclude 3)'
     end as ch_047_exclusion_reason,
     case
         when ch_039_exclusion_reason is not null then 'not in CH/039'
-        when placement_location_code is null then 'placement location not recorded: cannot tell where the child is placed'
+        when
+            placement_location_code is null
+            then 'placement location not recorded: cannot tell where the child is placed'
         when placement_location_code <> 'outside_wales' then 'not placed outside Wales'
         when placement_type_code in ({{ quoted_list(var('lac_pre_adoptive_placement_types')) }})
             then 'pre-adoptive placement ' || upper(placement_type_code) || ' on 31 March (exclude 3)'

@@ -125,7 +125,7 @@ transient_placements as (
     inner join with_periods as before_episodes
         on
             with_periods.care_period_id = before_episodes.care_period_id
-            and before_episodes.start_date <= with_periods.start_date
+            and with_periods.start_date >= before_episodes.start_date
             and not before_episodes.is_transient_temporary_move
     inner join numbered as numbered_before
         on before_episodes.episode_id = numbered_before.episode_id

@@ -74,8 +74,8 @@ previous_periods as (
     inner join care_periods
         on
             starts.person_id = care_periods.person_id
-            and care_periods.start_date < starts.start_date
-            and care_periods.end_date <= starts.start_date
+            and starts.start_date > care_periods.start_date
+            and starts.start_date >= care_periods.end_date
     group by starts.episode_id
 ),
 
@@ -125,8 +125,8 @@ candidate_plans as (
             ranked.person_id = plans.person_id
             and plans.plan_type_code in ({{ quoted_list(var('lac_part_6_plan_types')) }})
             and not plans.is_recorded_in_error
-            and (ranked.previous_period_end_date is null or plans.start_date > ranked.previous_period_end_date)
-            and (plans.end_date is null or plans.end_date >= ranked.start_date)
+            and (ranked.previous_period_end_date is null or ranked.previous_period_end_date < plans.start_date)
+            and (plans.end_date is null or ranked.start_date <= plans.end_date)
 ),
 
 with_plans as (

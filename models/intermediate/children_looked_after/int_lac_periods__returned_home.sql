@@ -35,12 +35,15 @@ ended as (
         {{ age_at('last_episodes.date_of_birth', 'last_episodes.period_end_date') }} as age_at_end,
         case
             when last_episodes.is_person_recorded_in_error then 'person record created in error'
-            when last_episodes.reason_episode_ceased_code is null
+            when
+                last_episodes.reason_episode_ceased_code is null
                 or last_episodes.reason_episode_ceased_code not in ({{ quoted_list(var('lac_returned_home_reasons')) }})
-                then 'did not return home (reason episode ceased '
+                then
+                    'did not return home (reason episode ceased '
                     || upper(coalesce(last_episodes.reason_episode_ceased_code, 'not recorded')) || ')'
             when last_episodes.legal_status_code not in ({{ quoted_list(var('lac_returned_home_legal_statuses')) }})
-                then 'returned home under legal status ' || upper(last_episodes.legal_status_code)
+                then
+                    'returned home under legal status ' || upper(last_episodes.legal_status_code)
                     || ': only V2, C1 and C2 are counted (include 2, exclude 1)'
         end as ch_045_exclusion_reason
     from last_episodes

@@ -42,7 +42,8 @@ select
     first_episodes.placement_id,
     first_episodes.is_temporary_move,
     first_episodes.is_short_break,
-    first_episodes.placement_type_code in ({{ quoted_list(var('lac_pre_adoptive_placement_types')) }}) as is_pre_adoptive,
+    first_episodes.placement_type_code in ({{ quoted_list(var('lac_pre_adoptive_placement_types')) }})
+        as is_pre_adoptive,
     case
         when first_episodes.is_short_break then 'short break (V1): not a placement move (exclude 1)'
         when first_episodes.placement_type_code in ({{ quoted_list(var('lac_pre_adoptive_placement_types')) }})

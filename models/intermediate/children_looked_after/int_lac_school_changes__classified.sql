@@ -91,8 +91,8 @@ looked_after_on_change as (
     inner join episodes
         on
             school_age_bounds.person_id = episodes.person_id
-            and episodes.start_date <= school_age_bounds.change_date
-            and (episodes.end_date is null or episodes.end_date > school_age_bounds.change_date)
+            and school_age_bounds.change_date >= episodes.start_date
+            and (episodes.end_date is null or school_age_bounds.change_date < episodes.end_date)
 )
 
 select
@@ -107,10 +107,13 @@ select
     case
         when school_age_bounds.is_recorded_in_error then 'school change recorded in error'
         when school_age_bounds.is_person_recorded_in_error then 'person record created in error'
-        when school_age_bounds.date_of_birth is null then 'no date of birth: cannot tell the child is of compulsory school age'
+        when
+            school_age_bounds.date_of_birth is null
+            then 'no date of birth: cannot tell the child is of compulsory school age'
         when looked_after_on_change.school_change_id is null
             then 'child not looked after (or on short breaks only) on the date of the change (exclude 3-4)'
-        when school_age_bounds.change_date < school_age_bounds.compulsory_school_age_start_date
+        when
+            school_age_bounds.change_date < school_age_bounds.compulsory_school_age_start_date
             or school_age_bounds.change_date > school_age_bounds.compulsory_school_age_end_date
             then 'not of compulsory school age on the date of the change'
         when school_age_bounds.change_reason_code in ({{ quoted_list(var('lac_school_change_reasons_not_counted')) }})

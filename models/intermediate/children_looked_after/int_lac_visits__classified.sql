@@ -128,7 +128,7 @@ cycle_in_force as (
     inner join cycles
         on
             completed.clock_id = cycles.clock_id
-            and cycles.cycle_start_date <= completed.visit_date
+            and completed.visit_date >= cycles.cycle_start_date
 ),
 
 timed as (
@@ -136,27 +136,39 @@ timed as (
         completed.visit_id,
         completed.previous_visit_date,
         coalesce(completed.previous_visit_date, completed.clock_zero_date) as reference_date,
-        {{ dbt.datediff('coalesce(completed.previous_visit_date, completed.clock_zero_date)', 'completed.visit_date', 'day') }}
-            as days_since_reference,
+        cast(
+            {{ dbt.dateadd('day', var('lac_visit_first_visit_days'), 'completed.clock_zero_date') }} as date
+        ) as first_visit_deadline_date,
         cycle_in_force.regime,
-        case when completed.previous_visit_date is null then {{ var('lac_visit_first_visit_days') }} else cycle_in_force.interval_days end
-            as allowed_days,
-        case when completed.previous_visit_date is not null then cycle_in_force.interval_months end as allowed_months,
-        case
-            when completed.previous_visit_date is null
-                then completed.visit_date
-                <= cast({{ dbt.dateadd('day', var('lac_visit_first_visit_days'), 'completed.clock_zero_date') }} as date)
-            when cycle_in_force.interval_months is not null
-                then completed.visit_date <= {{ add_months('completed.previous_visit_date', 'cycle_in_force.interval_months') }}
-            else
-                {{ dbt.datediff('completed.previous_visit_date', 'completed.visit_date', 'day') }}
-                <= cycle_in_force.interval_days
-        end as is_in_time
+        cycle_in_force.interval_days,
+        cycle_in_force.interval_months,
+        completed.visit_date
     from completed
     left join cycle_in_force
         on
             completed.visit_id = cycle_in_force.visit_id
             and cycle_in_force.cycle_rank = 1
+),
+
+judged as (
+    select
+        visit_id,
+        previous_visit_date,
+        reference_date,
+        {{ dbt.datediff('reference_date', 'visit_date', 'day') }} as days_since_reference,  -- noqa: LT05
+        regime,
+        case
+            when previous_visit_date is null then {{ var('lac_visit_first_visit_days') }}
+            else interval_days
+        end as allowed_days,
+        case when previous_visit_date is not null then interval_months end as allowed_months,
+        case
+            when previous_visit_date is null then visit_date <= first_visit_deadline_date
+            when interval_months is not null
+                then visit_date <= {{ add_months('previous_visit_date', 'interval_months') }}
+            else {{ dbt.datediff('previous_visit_date', 'visit_date', 'day') }} <= interval_days  -- noqa: LT05
+        end as is_in_time
+    from timed
 )
 
 select
@@ -192,5 +204,5 @@ select
     end as ch_042b_exclusion_reason,
     classified.source_reference
 from classified
-left join timed
+left join judged as timed
     on classified.visit_id = timed.visit_id

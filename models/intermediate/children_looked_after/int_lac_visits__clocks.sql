@@ -103,8 +103,10 @@ short_break_series_flags as (
         sum(
             case
                 when previous_end_date is null then 1
-                when {{ dbt.datediff('previous_end_date', 'period_start_date', 'day') }}
-                    >= {{ var('lac_short_break_series_gap_days') }} then 1
+                when
+                    {{ dbt.datediff('previous_end_date', 'period_start_date', 'day') }}
+                    >= {{ var('lac_short_break_series_gap_days') }}
+                    then 1
                 else 0
             end
         ) over (
@@ -162,11 +164,11 @@ clocks as (
 bounded as (
     select
         clocks.*,
-        cast(
-            {{ dbt.dateadd('day', -1 if var('lac_visit_placement_day_counts') else 0, 'clocks.start_date') }} as date
-        ) as clock_zero_date,
+        {%- set zero_offset = -1 if var('lac_visit_placement_day_counts') else 0 %}
+        cast({{ dbt.dateadd('day', zero_offset, 'clocks.start_date') }} as date) as clock_zero_date,
         cast({{ dbt.dateadd('day', -1, 'clocks.end_date') }} as date) as day_before_end_date,
-        cast({{ dbt.dateadd('day', -1, 'clocks.eighteenth_birthday_date') }} as date) as day_before_eighteenth_birthday_date,
+        cast({{ dbt.dateadd('day', -1, 'clocks.eighteenth_birthday_date') }} as date)
+            as day_before_eighteenth_birthday_date,
         counting_end.counting_end_date
     from clocks
     cross join counting_end
@@ -184,7 +186,8 @@ select
     period_end_date,
     clock_zero_date,
     case
-        when day_before_end_date <= coalesce(day_before_eighteenth_birthday_date, day_before_end_date)
+        when
+            day_before_end_date <= coalesce(day_before_eighteenth_birthday_date, day_before_end_date)
             and day_before_end_date <= counting_end_date
             then day_before_end_date
         when day_before_eighteenth_birthday_date <= counting_end_date then day_before_eighteenth_birthday_date
@@ -196,8 +199,10 @@ select
     case
         when is_person_recorded_in_error then 'person record created in error'
         when date_of_birth is null then 'no date of birth: cannot tell the person is a child'
-        when period_end_date is not null
-            and {{ dbt.datediff('period_start_date', 'period_end_date', 'day') }} < {{ var('lac_visit_min_period_days') }}
+        when
+            period_end_date is not null
+            and {{ dbt.datediff('period_start_date', 'period_end_date', 'day') }}
+            < {{ var('lac_visit_min_period_days') }}
             then
                 'period of care of less than {{ var("lac_visit_min_period_days") }} days ('
                 || cast(period_start_date as {{ dbt.type_string() }}) || ' to '

@@ -49,8 +49,8 @@ first_reviews as (
     inner join reviews
         on
             clocks.person_id = reviews.person_id
-            and reviews.review_date >= clocks.period_start_date
-            and (clocks.period_end_date is null or reviews.review_date <= clocks.period_end_date)
+            and clocks.period_start_date <= reviews.review_date
+            and (clocks.period_end_date is null or clocks.period_end_date >= reviews.review_date)
     group by clocks.clock_id
 ),
 
@@ -77,23 +77,51 @@ clock_episodes as (
 ),
 
 breakpoints as (
-    select clock_id, start_date as cycle_start_date, 'placement start' as cycle_event
+    select
+        clock_id,
+        start_date as cycle_start_date,
+        'placement start' as cycle_event
     from clocks
     union
-    select clock_id, start_date, 'new episode (legal status or placement details)' from clock_episodes
+    select
+        clock_id,
+        start_date as cycle_start_date,
+        'new episode (legal status or placement details)' as cycle_event
+    from clock_episodes
     union
-    select clock_id, carer_approved_date, 'carer approved' from clock_episodes where carer_approved_date is not null
+    select
+        clock_id,
+        carer_approved_date as cycle_start_date,
+        'carer approved' as cycle_event
+    from clock_episodes
+    where carer_approved_date is not null
     union
-    select clock_id, assessment_completed_date, 'assessment completed' from clock_episodes
+    select
+        clock_id,
+        assessment_completed_date as cycle_start_date,
+        'assessment completed' as cycle_event
+    from clock_episodes
     where assessment_completed_date is not null
     union
-    select clock_id, permanence_agreed_date, 'placement agreed as permanent' from clock_episodes
+    select
+        clock_id,
+        permanence_agreed_date as cycle_start_date,
+        'placement agreed as permanent' as cycle_event
+    from clock_episodes
     where permanence_agreed_date is not null
     union
-    select clock_id, {{ add_months('start_date', 12) }}, 'first anniversary of the placement'
-    from clocks where clock_type = 'placement'
+    select
+        clock_id,
+        {{ add_months('start_date', 12) }} as cycle_start_date,
+        'first anniversary of the placement' as cycle_event
+    from clocks
+    where clock_type = 'placement'
     union
-    select clock_id, first_review_date, 'first looked-after review' from first_reviews
+    select
+        clock_id,
+        first_review_date as cycle_start_date,
+        'first looked-after review' as cycle_event
+    from first_reviews
 ),
 
 cycle_starts as (
@@ -137,7 +165,7 @@ states as (
     left join clock_episodes
         on
             cycle_starts.clock_id = clock_episodes.clock_id
-            and clock_episodes.start_date <= cycle_starts.cycle_start_date
+            and cycle_starts.cycle_start_date >= clock_episodes.start_date
 ),
 
 regimes as (
@@ -150,25 +178,34 @@ regimes as (
         clocks.last_due_date,
         clocks.agreed_visit_interval_days,
         first_reviews.first_review_date,
-        coalesce(first_reviews.first_review_date is null or states.cycle_start_date < first_reviews.first_review_date, false)
+        coalesce(
+            first_reviews.first_review_date is null or states.cycle_start_date < first_reviews.first_review_date, false
+        )
             as is_before_first_review,
         states.cycle_start_date < {{ add_months('clocks.start_date', 12) }} as is_in_first_year,
         case
             when clocks.clock_type = 'short_break_series' then 'short_breaks'
             when states.placement_type_code in ({{ quoted_list(var('lac_visit_secure_placement_types')) }})
                 then 'secure_or_custody'
-            when states.placement_type_code in ({{ quoted_list(var('lac_visit_parent_placement_types')) }})
+            when
+                states.placement_type_code in ({{ quoted_list(var('lac_visit_parent_placement_types')) }})
                 and states.legal_status_code in ({{ quoted_list(var('lac_visit_interim_care_order_statuses')) }})
                 then 'parent_interim_care_order'
-            when states.placement_type_code in ({{ quoted_list(var('lac_visit_parent_placement_types')) }})
-                and (states.assessment_completed_date is null or states.assessment_completed_date > states.cycle_start_date)
+            when
+                states.placement_type_code in ({{ quoted_list(var('lac_visit_parent_placement_types')) }})
+                and (
+                    states.assessment_completed_date is null
+                    or states.assessment_completed_date > states.cycle_start_date
+                )
                 then 'parent_before_assessment'
             when states.placement_type_code in ({{ quoted_list(var('lac_visit_parent_placement_types')) }})
                 then 'parent'
-            when states.carer_approval_status_code = 'temporarily_approved'
+            when
+                states.carer_approval_status_code = 'temporarily_approved'
                 and (states.carer_approved_date is null or states.carer_approved_date > states.cycle_start_date)
                 then 'temporarily_approved_carer'
-            when states.is_permanent_placement
+            when
+                states.is_permanent_placement
                 and states.cycle_start_date >= {{ add_months('clocks.start_date', 12) }}
                 and (states.permanence_agreed_date is null or states.permanence_agreed_date <= states.cycle_start_date)
                 then 'permanent'
@@ -188,14 +225,16 @@ intervals as (
         case
             when regime = 'short_breaks'
                 then case
-                    when agreed_visit_interval_days is not null
+                    when
+                        agreed_visit_interval_days is not null
                         and {{ dbt.dateadd('day', 'agreed_visit_interval_days', 'cycle_start_date') }}
                         <= {{ add_months('cycle_start_date', var('lac_visit_short_break_max_interval_months')) }}
                         then agreed_visit_interval_days
                 end
             when regime = 'secure_or_custody' and not is_in_first_year then null
             when regime = 'permanent' then null
-            when regime in ('parent_interim_care_order', 'parent_before_assessment', 'temporarily_approved_carer')
+            when
+                regime in ('parent_interim_care_order', 'parent_before_assessment', 'temporarily_approved_carer')
                 and is_before_first_review then {{ var('lac_visit_weekly_interval_days') }}
             when regime in ('parent_interim_care_order', 'temporarily_approved_carer')
                 then {{ var('lac_visit_four_weekly_interval_days') }}
@@ -203,14 +242,19 @@ intervals as (
         end as interval_days,
         case
             when regime = 'short_breaks' then {{ var('lac_visit_short_break_max_interval_months') }}
-            when regime = 'secure_or_custody' and not is_in_first_year then {{ var('lac_visit_permanent_interval_months') }}
+            when
+                regime = 'secure_or_custody' and not is_in_first_year
+                then {{ var('lac_visit_permanent_interval_months') }}
             when regime = 'permanent' then {{ var('lac_visit_permanent_interval_months') }}
         end as interval_months_if_no_days,
         case
             when cycle_start_date = clock_start_date then true
-            when placement_type_code in ({{ quoted_list(var('lac_visit_parent_placement_types')) }})
+            when
+                placement_type_code in ({{ quoted_list(var('lac_visit_parent_placement_types')) }})
                 and legal_status_code in ({{ quoted_list(var('lac_visit_care_order_statuses')) }})
-                and coalesce(previous_legal_status_code not in ({{ quoted_list(var('lac_visit_care_order_statuses')) }}), true)
+                and coalesce(
+                    previous_legal_status_code not in ({{ quoted_list(var('lac_visit_care_order_statuses')) }}), true
+                )
                 and episode_start_date = cycle_start_date
                 then true
             else false
@@ -235,10 +279,10 @@ select
     interval_days,
     case when interval_days is null then interval_months_if_no_days end as interval_months,
     is_first_visit_cycle,
-    cast({{ dbt.dateadd('day', var('lac_visit_first_visit_days'), 'clock_zero_date') }} as date) as clock_first_visit_due_date,
-    cast(
-        {{ dbt.dateadd('day', var('lac_visit_first_visit_days'), dbt.dateadd('day', -1 if var('lac_visit_placement_day_counts') else 0, 'cycle_start_date')) }}
-        as date
-    ) as cycle_first_visit_due_date,
+    cast({{ dbt.dateadd('day', var('lac_visit_first_visit_days'), 'clock_zero_date') }} as date)
+        as clock_first_visit_due_date,
+    {%- set cycle_zero = dbt.dateadd('day', -1 if var('lac_visit_placement_day_counts') else 0, 'cycle_start_date') %}
+    cast({{ dbt.dateadd('day', var('lac_visit_first_visit_days'), cycle_zero) }} as date)
+        as cycle_first_visit_due_date,
     first_review_date
 from intervals

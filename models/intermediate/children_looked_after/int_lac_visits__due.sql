@@ -75,79 +75,79 @@ clock_states_0 as (
 
 {%- for i in range(1, max_cycles + 1) %}
 
-cycle_{{ i }} as (
-    select
-        cycles.cycle_id,
-        cycles.clock_id,
-        cycles.cycle_number,
-        cycles.cycle_start_date,
-        cycles.cycle_last_due_date,
-        cycles.interval_days,
-        cycles.interval_months,
-        case
-            when cycles.is_first_visit_cycle and cycles.cycle_number > 1 then true
-            else states.is_first_visit_pending
-        end as is_first_visit_pending,
-        case
-            when cycles.is_first_visit_cycle and cycles.cycle_number > 1 then cycles.cycle_first_visit_due_date
-            else states.first_visit_due_date
-        end as first_visit_due_date,
-        states.anchor_date
-    from cycles
-    inner join clock_states_{{ i - 1 }} as states
-        on cycles.clock_id = states.clock_id
-    where cycles.cycle_number = {{ i }}
-),
+    cycle_{{ i }} as (
+        select
+            cycles.cycle_id,
+            cycles.clock_id,
+            cycles.cycle_number,
+            cycles.cycle_start_date,
+            cycles.cycle_last_due_date,
+            cycles.interval_days,
+            cycles.interval_months,
+            case
+                when cycles.is_first_visit_cycle and cycles.cycle_number > 1 then true
+                else states.is_first_visit_pending
+            end as is_first_visit_pending,
+            case
+                when cycles.is_first_visit_cycle and cycles.cycle_number > 1 then cycles.cycle_first_visit_due_date
+                else states.first_visit_due_date
+            end as first_visit_due_date,
+            states.anchor_date
+        from cycles
+        inner join clock_states_{{ i - 1 }} as states
+            on cycles.clock_id = states.clock_id
+        where cycles.cycle_number = {{ i }}
+    ),
 
-bases_{{ i }} as (
-    select
-        *,
-        case when is_first_visit_pending then first_visit_due_date else anchor_date end as base_date,
-        case when is_first_visit_pending then 0 else 1 end as first_k
-    from cycle_{{ i }}
-),
+    bases_{{ i }} as (
+        select
+            *,
+            case when is_first_visit_pending then first_visit_due_date else anchor_date end as base_date,
+            case when is_first_visit_pending then 0 else 1 end as first_k
+        from cycle_{{ i }}
+    ),
 
-dues_{{ i }} as (
-    select
-        bases.cycle_id,
-        bases.clock_id,
-        case
-            when bases.interval_months is not null
-                then {{ add_months('bases.base_date', 'numbers.k * bases.interval_months') }}
-            else cast({{ dbt.dateadd('day', 'numbers.k * bases.interval_days', 'bases.base_date') }} as date)
-        end as due_date
-    from bases_{{ i }} as bases
-    inner join numbers
-        on
-            numbers.k >= bases.first_k
-            and numbers.k * coalesce(bases.interval_days, bases.interval_months * 28)
-            <= {{ dbt.datediff('bases.base_date', 'bases.cycle_last_due_date', 'day') }}
-),
+    dues_{{ i }} as (
+        select
+            bases.cycle_id,
+            bases.clock_id,
+            case
+                when bases.interval_months is not null
+                    then {{ add_months('bases.base_date', 'numbers.k * bases.interval_months') }}
+                else cast({{ dbt.dateadd('day', 'numbers.k * bases.interval_days', 'bases.base_date') }} as date)
+            end as due_date
+        from bases_{{ i }} as bases
+        inner join numbers
+            on
+                bases.first_k <= numbers.k
+                and numbers.k * coalesce(bases.interval_days, bases.interval_months * 28)
+                <= {{ dbt.datediff('bases.base_date', 'bases.cycle_last_due_date', 'day') }}
+    ),
 
-kept_dues_{{ i }} as (
-    select
-        dues.cycle_id,
-        dues.clock_id,
-        dues.due_date
-    from dues_{{ i }} as dues
-    inner join cycle_{{ i }} as cycle
-        on dues.cycle_id = cycle.cycle_id
-    where
-        dues.due_date <= cycle.cycle_last_due_date
-        and (cycle.is_first_visit_pending or cycle.cycle_number = 1 or dues.due_date >= cycle.cycle_start_date)
-),
+    kept_dues_{{ i }} as (
+        select
+            dues.cycle_id,
+            dues.clock_id,
+            dues.due_date
+        from dues_{{ i }} as dues
+        inner join cycle_{{ i }} as cycle
+            on dues.cycle_id = cycle.cycle_id
+        where
+            dues.due_date <= cycle.cycle_last_due_date
+            and (cycle.is_first_visit_pending or cycle.cycle_number = 1 or dues.due_date >= cycle.cycle_start_date)
+    ),
 
-clock_states_{{ i }} as (
-    select
-        cycle.clock_id,
-        coalesce(max(kept.due_date), cycle.anchor_date) as anchor_date,
-        cycle.is_first_visit_pending and count(kept.due_date) = 0 as is_first_visit_pending,
-        cycle.first_visit_due_date
-    from cycle_{{ i }} as cycle
-    left join kept_dues_{{ i }} as kept
-        on cycle.cycle_id = kept.cycle_id
-    group by cycle.clock_id, cycle.anchor_date, cycle.is_first_visit_pending, cycle.first_visit_due_date
-),
+    clock_states_{{ i }} as (
+        select
+            cycle.clock_id,
+            coalesce(max(kept.due_date), cycle.anchor_date) as anchor_date,
+            cycle.is_first_visit_pending and count(kept.due_date) = 0 as is_first_visit_pending,
+            cycle.first_visit_due_date
+        from cycle_{{ i }} as cycle
+        left join kept_dues_{{ i }} as kept
+            on cycle.cycle_id = kept.cycle_id
+        group by cycle.clock_id, cycle.anchor_date, cycle.is_first_visit_pending, cycle.first_visit_due_date
+    ),
 {%- endfor %}
 
 scheduled as (
@@ -177,7 +177,7 @@ section_30a as (
     inner join episodes
         on
             clocks.clock_id = episodes.placement_key
-            and episodes.section_30a_notice_date >= clocks.start_date
+            and clocks.start_date <= episodes.section_30a_notice_date
     where
         clocks.clock_exclusion_reason is null
         and cycle_counts.cycle_count <= {{ max_cycles }}

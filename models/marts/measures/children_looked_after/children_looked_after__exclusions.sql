@@ -58,6 +58,14 @@ children_dated as (
         on children.collection_year = collection_years.collection_year
 ),
 
+cycle_counts as (
+    select
+        clock_id,
+        max(cycle_number) as cycle_count
+    from cycles
+    group by clock_id
+),
+
 clock_years as (
     select
         collection_years.collection_year,
@@ -69,7 +77,8 @@ clock_years as (
             clocks.clock_exclusion_reason,
             case
                 when cycle_counts.cycle_count > {{ var('lac_visit_max_cycles') }}
-                    then 'more than {{ var("lac_visit_max_cycles") }} visiting cycles in one placement: '
+                    then
+                        'more than {{ var("lac_visit_max_cycles") }} visiting cycles in one placement: '
                         || 'raise var lac_visit_max_cycles'
             end
         ) as exclusion_reason
@@ -78,81 +87,16 @@ clock_years as (
         on
             clocks.start_date <= collection_years.end_date
             and (clocks.end_date is null or clocks.end_date >= collection_years.start_date)
-    left join (
-        select
-            clock_id,
-            max(cycle_number) as cycle_count
-        from cycles
-        group by clock_id
-    ) as cycle_counts
+    left join cycle_counts
         on clocks.clock_id = cycle_counts.clock_id
 ),
 
-exclusions as (
-    select collection_year, 'CH/037b' as measure_code, 'episode' as item_type, episode_id as item_id, person_id,
-        start_date as event_date, ch_037_exclusion_reason as exclusion_reason, source_reference
-    from starts
-    where ch_037_exclusion_reason is not null
-
-    union all
-    select collection_year, 'CH/037a', 'episode', episode_id, person_id, start_date,
-        coalesce(ch_037_exclusion_reason, 'not the child''s first new episode of the year: the child is counted once'),
-        source_reference
-    from starts
-    where not is_first_in_year
-
-    union all
-    select collection_year, 'CH/038', 'episode', episode_id, person_id, start_date, ch_038_exclusion_reason,
-        coalesce(plan_source_reference, source_reference)
-    from starts
-    where is_in_ch_037b and ch_038_exclusion_reason is not null
-
-    union all
-    select collection_year, 'CH/039', 'child', person_id, person_id, year_end_date, ch_039_exclusion_reason, source_reference
-    from children_dated
-    where ch_039_exclusion_reason is not null
-
-    union all
-    select collection_year, 'CH/040', 'child', person_id, person_id, year_end_date, ch_040_exclusion_reason, source_reference
-    from children_dated
-    where ch_040_exclusion_reason is not null
-
-    union all
-    select collection_year, 'CH/043', 'child', person_id, person_id, year_end_date, ch_043_exclusion_reason, source_reference
-    from children_dated
-    where is_in_ch_039 and ch_043_exclusion_reason is not null
-
-    union all
-    select collection_year, 'CH/046', 'child', person_id, person_id, year_end_date, ch_046_exclusion_reason, source_reference
-    from children_dated
-    where is_in_ch_039 and ch_046_exclusion_reason is not null
-
-    union all
-    select collection_year, 'CH/047', 'child', person_id, person_id, year_end_date, ch_047_exclusion_reason, source_reference
-    from children_dated
-    where
-        is_in_ch_039 and ch_047_exclusion_reason is not null
-        and coalesce(placement_location_code, '') <> 'within_authority'
-        and ch_047_exclusion_reason <> 'not placed elsewhere in Wales'
-
-    union all
-    select collection_year, 'CH/048', 'child', person_id, person_id, year_end_date, ch_048_exclusion_reason, source_reference
-    from children_dated
-    where
-        is_in_ch_039 and ch_048_exclusion_reason is not null
-        and coalesce(placement_location_code, '') <> 'within_authority'
-        and ch_048_exclusion_reason <> 'not placed outside Wales'
-
-    union all
-    select collection_year, 'CH/044', 'school_change', school_change_id, person_id, change_date,
-        ch_044_exclusion_reason, source_reference
-    from school_changes
-    where ch_044_exclusion_reason is not null
-
-    union all
-    select school_changes.collection_year, 'CH/044', 'child', school_changes.person_id, school_changes.person_id,
-        min(school_changes.change_date), 'changed school while looked after but not in CH/039 on 31 March',
-        min(school_changes.source_reference)
+school_children_not_in_ch_039 as (
+    select
+        school_changes.collection_year,
+        school_changes.person_id,
+        min(school_changes.change_date) as first_change_date,
+        min(school_changes.source_reference) as source_reference
     from school_changes
     left join children
         on
@@ -161,22 +105,212 @@ exclusions as (
             and children.is_in_ch_039
     where school_changes.ch_044_exclusion_reason is null and children.person_id is null
     group by school_changes.collection_year, school_changes.person_id
+),
+
+exclusions as (
+    select
+        collection_year,
+        'CH/037b' as measure_code,
+        'episode' as item_type,
+        episode_id as item_id,
+        person_id,
+        start_date as event_date,
+        ch_037_exclusion_reason as exclusion_reason,
+        source_reference
+    from starts
+    where ch_037_exclusion_reason is not null
 
     union all
-    select collection_year, 'CH/045', 'period_of_care', care_period_id, person_id, period_end_date,
-        coalesce(ch_045_exclusion_reason, 'an earlier return home of a child counted once (the latest is counted)'),
+
+    select
+        collection_year,
+        'CH/037a' as measure_code,
+        'episode' as item_type,
+        episode_id as item_id,
+        person_id,
+        start_date as event_date,
+        coalesce(
+            ch_037_exclusion_reason,
+            'not the child''s first new episode of the year: the child is counted once'
+        ) as exclusion_reason,
+        source_reference
+    from starts
+    where not is_first_in_year
+
+    union all
+
+    select
+        collection_year,
+        'CH/038' as measure_code,
+        'episode' as item_type,
+        episode_id as item_id,
+        person_id,
+        start_date as event_date,
+        ch_038_exclusion_reason as exclusion_reason,
+        coalesce(plan_source_reference, source_reference) as source_reference
+    from starts
+    where is_in_ch_037b and ch_038_exclusion_reason is not null
+
+    union all
+
+    select
+        collection_year,
+        'CH/039' as measure_code,
+        'child' as item_type,
+        person_id as item_id,
+        person_id,
+        year_end_date as event_date,
+        ch_039_exclusion_reason as exclusion_reason,
+        source_reference
+    from children_dated
+    where ch_039_exclusion_reason is not null
+
+    union all
+
+    select
+        collection_year,
+        'CH/040' as measure_code,
+        'child' as item_type,
+        person_id as item_id,
+        person_id,
+        year_end_date as event_date,
+        ch_040_exclusion_reason as exclusion_reason,
+        source_reference
+    from children_dated
+    where ch_040_exclusion_reason is not null
+
+    union all
+
+    select
+        collection_year,
+        'CH/043' as measure_code,
+        'child' as item_type,
+        person_id as item_id,
+        person_id,
+        year_end_date as event_date,
+        ch_043_exclusion_reason as exclusion_reason,
+        source_reference
+    from children_dated
+    where is_in_ch_039 and ch_043_exclusion_reason is not null
+
+    union all
+
+    select
+        collection_year,
+        'CH/046' as measure_code,
+        'child' as item_type,
+        person_id as item_id,
+        person_id,
+        year_end_date as event_date,
+        ch_046_exclusion_reason as exclusion_reason,
+        source_reference
+    from children_dated
+    where is_in_ch_039 and ch_046_exclusion_reason is not null
+
+    union all
+
+    select
+        collection_year,
+        'CH/047' as measure_code,
+        'child' as item_type,
+        person_id as item_id,
+        person_id,
+        year_end_date as event_date,
+        ch_047_exclusion_reason as exclusion_reason,
+        source_reference
+    from children_dated
+    where
+        is_in_ch_039
+        and ch_047_exclusion_reason is not null
+        and coalesce(placement_location_code, '') <> 'within_authority'
+        and ch_047_exclusion_reason <> 'not placed elsewhere in Wales'
+
+    union all
+
+    select
+        collection_year,
+        'CH/048' as measure_code,
+        'child' as item_type,
+        person_id as item_id,
+        person_id,
+        year_end_date as event_date,
+        ch_048_exclusion_reason as exclusion_reason,
+        source_reference
+    from children_dated
+    where
+        is_in_ch_039
+        and ch_048_exclusion_reason is not null
+        and coalesce(placement_location_code, '') <> 'within_authority'
+        and ch_048_exclusion_reason <> 'not placed outside Wales'
+
+    union all
+
+    select
+        collection_year,
+        'CH/044' as measure_code,
+        'school_change' as item_type,
+        school_change_id as item_id,
+        person_id,
+        change_date as event_date,
+        ch_044_exclusion_reason as exclusion_reason,
+        source_reference
+    from school_changes
+    where ch_044_exclusion_reason is not null
+
+    union all
+
+    select
+        collection_year,
+        'CH/044' as measure_code,
+        'child' as item_type,
+        person_id as item_id,
+        person_id,
+        first_change_date as event_date,
+        'changed school while looked after but not in CH/039 on 31 March' as exclusion_reason,
+        source_reference
+    from school_children_not_in_ch_039
+
+    union all
+
+    select
+        collection_year,
+        'CH/045' as measure_code,
+        'period_of_care' as item_type,
+        care_period_id as item_id,
+        person_id,
+        period_end_date as event_date,
+        coalesce(
+            ch_045_exclusion_reason, 'an earlier return home of a child counted once (the latest is counted)'
+        ) as exclusion_reason,
         source_reference
     from returned_home
     where not is_latest_return
 
     union all
-    select collection_year, 'CH/041', 'clock', clock_id, person_id, start_date, exclusion_reason, source_reference
+
+    select
+        collection_year,
+        'CH/041' as measure_code,
+        'clock' as item_type,
+        clock_id as item_id,
+        person_id,
+        start_date as event_date,
+        exclusion_reason,
+        source_reference
     from clock_years
     where exclusion_reason is not null
 
     union all
-    select collection_year, 'CH/042', 'visit', visit_id, person_id, visit_date,
-        coalesce(ch_042a_exclusion_reason, 'part b: ' || ch_042b_exclusion_reason), source_reference
+
+    select
+        collection_year,
+        'CH/042' as measure_code,
+        'visit' as item_type,
+        visit_id as item_id,
+        person_id,
+        visit_date as event_date,
+        coalesce(ch_042a_exclusion_reason, 'part b: ' || ch_042b_exclusion_reason) as exclusion_reason,
+        source_reference
     from visits
     where ch_042a_exclusion_reason is not null or ch_042b_exclusion_reason is not null
 )
