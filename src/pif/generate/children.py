@@ -1366,6 +1366,14 @@ def _placements(
     foster, temp, approved, permanent = carers
     xr = b.chunk.rng("looked_after_placements")
     m = len(period)
+    # Fewer placements outside Wales and more with family and friends than the draws above (CH/046,
+    # CH/048 of the reference authority): a share of them become placements in the authority's area
+    # and placements with relatives or friends.
+    home = np.isin(location, ["ENG", "SCOT"]) & (xr.random(m) < cal.LAC_OUTSIDE_WALES_TO_LOCAL_SHARE)
+    location = np.where(home, "INLA", location)
+    family = np.isin(placement, ["F2", "F3"]) & (xr.random(m) < cal.LAC_FOSTER_TO_FAMILY_SHARE)
+    placement = np.where(family, np.where(xr.random(m) < 0.8, "F1", "F4"), placement)
+    provider = np.where(family, "PR1", provider)
     same_as_before = kind == "L"
     address_change = (kind == "P") & (xr.random(m) < cal.LAC_CARER_ADDRESS_CHANGE_SHARE)
     carried = same_as_before | address_change
@@ -1393,7 +1401,7 @@ def _placements(
     assessed = np.where((assessed != NA) & (assessed < ep_end) & (assessed <= ED), assessed, NA)
     interval = np.where(
         (legal == "V1") & (xr.random(m) < 0.8),
-        np.array([28, 42, 56, 91, 182])[xr.integers(0, 5, m)],
+        np.array([91, 91, 182, 182, 182])[xr.integers(0, 5, m)],
         -1,
     )
     extra = {
@@ -1428,7 +1436,7 @@ def _statutory_visit_timing(
     child_start = pd.Series(start, index=pid.astype(str))
     child_lead = pd.Series(xr.integers(0, 4, len(pid)), index=pid.astype(str))
     first = child_start.reindex(person).to_numpy() + 5
-    grid = first + np.ceil((np.asarray(rows["visit_date"]) - first) / 42).astype(np.int64) * 42
+    grid = first + np.round((np.asarray(rows["visit_date"]) - first) / 42).astype(np.int64) * 42
     late = xr.random(n) < cal.LAC_VISIT_LATE_SHARE
     visit_day = grid - child_lead.reindex(person).to_numpy() + np.where(late, xr.integers(5, 21, n), 0)
     # Visits fall on working days: the grid keeps its weekday (42 days is six weeks), so moving a
@@ -1445,10 +1453,8 @@ def _statutory_visit_timing(
         on_or_before_wd(matched["day"].to_numpy() + xr.integers(1, 7, len(row))), visit_day[row]
     )
     missed = xr.random(n) < cal.LAC_VISIT_MISSED_SHARE
-    outcome = np.where(
-        missed, np.where(xr.random(n) < 0.5, "NOANS", "CANC"), np.asarray(rows["outcome_code"])
-    )
-    seen = np.asarray(rows["child_seen"]) & ~missed
+    outcome = np.where(missed, np.where(xr.random(n) < 0.5, "NOANS", "CANC"), "COMP")
+    seen = ~missed
     b.tables["visits"][-1] = {
         **rows,
         "visit_date": visit_day,
