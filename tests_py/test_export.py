@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 from pif import runs
 from pif.cli import app, reason_kind
-from pif.export import label, read_return, write_export
+from pif.export import WELSH_GOVERNMENT_NOTE, label, long_table, read_return, write_export
 from pif.nightly import EXIT_EXPORT_REFUSED
 
 RETURN_ROWS = [
@@ -45,10 +45,12 @@ def warehouse(tmp_path: Path) -> Path:
         connection.executemany("insert into main_return.pif_return values (?, ?, ?, ?, ?)", RETURN_ROWS)
         connection.execute(
             "create table main_reference.measure_registry (measure_code varchar, part varchar, "
-            "measure_name varchar, part_label varchar, unit varchar)"
+            "measure_name varchar, part_label varchar, unit varchar, filled_by_welsh_government boolean)"
         )
         connection.executemany(
-            "insert into main_reference.measure_registry values (?, ?, ?, ?, ?)", REGISTRY_ROWS
+            "insert into main_reference.measure_registry "
+            "(measure_code, part, measure_name, part_label, unit) values (?, ?, ?, ?, ?)",
+            REGISTRY_ROWS,
         )
     return path
 
@@ -177,3 +179,21 @@ def test_label_and_reason_kind() -> None:
         reason_kind("person_id 'P9' matches no accepted row of people")
         == "person_id … matches no accepted row of people"
     )
+
+
+def test_measures_filled_in_by_welsh_government_are_marked() -> None:
+    frame = pd.DataFrame(
+        {
+            "collection_year": ["2026-27", "2026-27"],
+            "measure_code": ["CH/039", "CH/041"],
+            "part": ["", ""],
+            "breakdown": ["", ""],
+            "measure_name": ["Children looked after on 31 March", "Visits due"],
+            "part_label": ["", ""],
+            "unit": ["count", "count"],
+            "filled_by_welsh_government": [True, False],
+            "value": [268, 2410],
+        }
+    )
+    labels = long_table(frame)["label"].tolist()
+    assert labels == ["Children looked after on 31 March" + WELSH_GOVERNMENT_NOTE, "Visits due"]

@@ -16,6 +16,7 @@
     section_children_safeguarding_enquiries(),
     section_children_protection_register(),
     section_children_protection_visits(),
+    section_children_looked_after(),
     section_adults_contacts_assessments(),
     section_adults_plans_reviews(),
     section_adults_services_charging_advocacy(),

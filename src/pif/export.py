@@ -36,6 +36,7 @@ LONG_COLUMNS: tuple[str, ...] = (
     "value",
 )
 HEADLINE_BREAKDOWNS: frozenset[str] = frozenset({"", "all", "total"})
+WELSH_GOVERNMENT_NOTE = " [filled in by Welsh Government from the CLA census; computed as a check]"
 MAX_COLUMN_WIDTH = 80
 
 
@@ -59,6 +60,7 @@ def read_return(connection: Any, marts_schema: str, reference_schema: str) -> pd
             g.measure_name,
             g.part_label,
             g.unit,
+            g.filled_by_welsh_government,
             r.value
         from {quote_identifier(marts_schema)}.pif_return as r
         left join {quote_identifier(reference_schema)}.measure_registry as g
@@ -77,6 +79,11 @@ def long_table(frame: pd.DataFrame) -> pd.DataFrame:
     frame["label"] = [
         label(name, part) for name, part in zip(frame["measure_name"], frame["part_label"], strict=True)
     ]
+    if "filled_by_welsh_government" in frame.columns:
+        # Measures Welsh Government fills in from the Children Looked After census: the authority's
+        # figure is its own check, and the return says so on the row.
+        flagged = frame["filled_by_welsh_government"].astype(str).str.lower().isin(["true", "1"])
+        frame.loc[flagged, "label"] = frame.loc[flagged, "label"] + WELSH_GOVERNMENT_NOTE
     frame["value"] = pd.to_numeric(frame["value"], errors="coerce")
     frame = frame.sort_values(["measure_code", "part", "breakdown", "collection_year"], kind="stable")
     return frame.loc[:, list(LONG_COLUMNS)].reset_index(drop=True)

@@ -179,6 +179,24 @@ CP_CATEGORIES = {
 
 # Looked-after children: starts per 1,000 people a year (CH/037a 49) and paths out of care.
 LAC_STARTS_PER_1000 = 0.45
+# CH/043: a P episode recorded when the foster carer moved house (same carer, same placement_id), and
+# placement identifiers the system did not record (the models then read moves from P/B reasons).
+LAC_CARER_ADDRESS_CHANGE_SHARE = 0.05
+LAC_PLACEMENT_ID_MISSING_SHARE = 0.03
+# CH/048 (published 11 of 268 placed outside Wales, 2021-22) and CH/046 (164 of 268 not with
+# parents, family or friends): shares of the drawn placements moved back into the area, and from
+# unrelated foster carers to relatives or friends.
+LAC_OUTSIDE_WALES_TO_LOCAL_SHARE = 0.6
+LAC_FOSTER_TO_FAMILY_SHARE = 0.2
+# CH/041-CH/042 (published 2022-23: 2,410 due, 2,339 completed, 2,170 in time): statutory visits run
+# a little ahead of the 42-day grid, some are late or do not happen, and a move brings the next visit
+# into its first week.
+LAC_VISIT_LEAD_DAYS_PER_CYCLE = 3
+LAC_VISIT_LATE_SHARE = 0.01
+LAC_VISIT_MISSED_SHARE = 0.02
+LAC_MOVE_VISIT_SHARE = 0.9
+# CH/044 (published 6 in 2022-23, 9 in 2021-22): the share of school changes at placement moves kept.
+LAC_SCHOOL_CHANGE_KEPT_SHARE = 0.4
 SHORT_BREAK_STARTS_PER_1000 = 0.08  # CH/040: 28 children on s76 short breaks on 31 March
 MISSING_RATE_PER_TEEN_YEAR = 2.8  # missing episodes per looked-after teenager-year (CH/031 254)
 MISSING_WEIGHT_SHAPE = 0.7  # spread of missing episodes between teenagers (CH/032 88 children)

@@ -1270,6 +1270,13 @@ def _lac_episodes(
     ceased = np.where(last, final_reason[period], "X1")
     ep_open = last & is_open[period]
     keep = (ep_end >= HS) | ep_open
+    placement, provider, location, foster, temp, approved, permanent, extra = _placements(
+        b,
+        pid,
+        (period, day, ep_end, kind, legal),
+        (placement, provider, location),
+        (foster, temp, approved, permanent),
+    )
     ep_id = b.ids("EP", m)
     b.add(
         "looked_after_episodes",
@@ -1284,8 +1291,12 @@ def _lac_episodes(
         carer_approval_status_code=np.where(foster, np.where(temp, "TEMP", "APPR"), None)[keep],
         carer_approved_date=approved[keep],
         is_permanent_placement=permanent[keep],
-        permanence_agreed_date=np.where(permanent, day, NA)[keep],
+        permanence_agreed_date=extra["permanence_agreed_date"][keep],
         is_temporary_move=np.zeros(int(keep.sum()), dtype=bool),
+        placement_id=extra["placement_id"][keep],
+        is_under_24_hours=extra["is_under_24_hours"][keep],
+        assessment_completed_date=extra["assessment_completed_date"][keep],
+        agreed_visit_interval_days=extra["agreed_visit_interval_days"][keep],
         end_date=np.where(ep_open, NA, ep_end)[keep],
         reason_episode_ceased_code=np.where(ep_open, None, ceased)[keep],
     )
@@ -1304,6 +1315,9 @@ def _lac_episodes(
         b, "LACR", plan_id, pid, plan_start, stop_rv, rv_from_plan, interval=182, on_time=0.96, second=91
     )
     _visits(b, "LACV", pid, start, np.minimum(end - 1, ED), first=5, interval=42)
+    _statutory_visit_timing(
+        b, pid, start, pid[period][extra["is_new_placement"]], day[extra["is_new_placement"]]
+    )
     # School changes at some placement moves of school-age children.
     sc = np.flatnonzero((kind == "P") & (age >= 5) & (age < 16) & b.bern(0.25, m) & (day >= HS) & (day <= ED))
     b.add(
@@ -1320,12 +1334,144 @@ def _lac_episodes(
         ),
         is_out_of_county=(location[sc] != "INLA"),
     )
+    _thin_school_changes(b)
     _missing(b, pid, dob, start, stop)
     age0 = (start - dob) / YEAR
     adv = np.flatnonzero((age0 >= 5) & b.bern(0.35, n))
     _advocacy(b, pid[adv], start[adv], "LAC")
     _care_leavers(b, pid, dob, start, end, final_reason)
     _special_guardianship(b, pid, dob, end, final_reason)
+
+
+def _placements(
+    b: _Builder,
+    pid: np.ndarray,
+    episodes: tuple[np.ndarray, ...],
+    where: tuple[np.ndarray, ...],
+    carers: tuple[np.ndarray, ...],
+) -> tuple[np.ndarray, ...]:
+    """Placements across the episodes of each period of care (CH/041, CH/043), from a random stream of
+    their own so that no other file's rows change.
+
+    A change of legal status (L) keeps the child in the same placement: its type, provider, location,
+    carer approval and permanence are those of the episode before. Each S, P or B episode is a new
+    placement with a new placement_id, except a P episode recorded when the carer moved house (the
+    same carer and placement_id, cal.LAC_CARER_ADDRESS_CHANGE_SHARE). A few placement_id are not
+    recorded (cal.LAC_PLACEMENT_ID_MISSING_SHARE). Also drawn: is_under_24_hours for periods of care
+    starting and ending within a day, the date the assessment of a placement with parents (P1) was
+    completed, and the visit interval agreed for a series of short breaks (V1).
+    """
+    period, day, ep_end, kind, legal = episodes
+    placement, provider, location = where
+    foster, temp, approved, permanent = carers
+    xr = b.chunk.rng("looked_after_placements")
+    m = len(period)
+    # Fewer placements outside Wales and more with family and friends than the draws above (CH/046,
+    # CH/048 of the reference authority): a share of them become placements in the authority's area
+    # and placements with relatives or friends.
+    home = np.isin(location, ["ENG", "SCOT"]) & (xr.random(m) < cal.LAC_OUTSIDE_WALES_TO_LOCAL_SHARE)
+    location = np.where(home, "INLA", location)
+    family = np.isin(placement, ["F2", "F3"]) & (xr.random(m) < cal.LAC_FOSTER_TO_FAMILY_SHARE)
+    placement = np.where(family, np.where(xr.random(m) < 0.8, "F1", "F4"), placement)
+    provider = np.where(family, "PR1", provider)
+    same_as_before = kind == "L"
+    address_change = (kind == "P") & (xr.random(m) < cal.LAC_CARER_ADDRESS_CHANGE_SHARE)
+    carried = same_as_before | address_change
+    index = np.arange(m)
+    source = pd.Series(np.where(carried, np.nan, index)).groupby(period).ffill().to_numpy()
+    source = np.where(np.isnan(source), index, source).astype(np.int64)
+    placement, provider, location = placement[source], provider[source], location[source]
+    source_approved = approved[source]
+    approved_before = carried & (source_approved != NA) & (source_approved <= day)
+    foster, permanent = foster[source], permanent[source]
+    temp = temp[source] & ~approved_before
+    approved = np.where(
+        carried, np.where((source_approved > day) & (source_approved < ep_end), source_approved, NA), approved
+    )
+    permanence_day = day[source]
+    placement_number = pd.Series(~carried).groupby(period).cumsum().to_numpy()
+    placement_id = np.char.add(
+        np.char.add(pid[period].astype(str), "-PL"), placement_number.astype(str)
+    ).astype(object)
+    placement_id = np.where(xr.random(m) < cal.LAC_PLACEMENT_ID_MISSING_SHARE, None, placement_id)
+    first = np.r_[True, period[1:] != period[:-1]]
+    single_day = first & np.r_[period[1:] != period[:-1], True] & (ep_end - day <= 1)
+    under_24 = np.where(single_day, np.where(xr.random(m) < 0.6, "Y", "N"), None)
+    assessed = np.where((placement == "P1") & (xr.random(m) < 0.85), day + xr.integers(14, 120, m), NA)
+    assessed = np.where((assessed != NA) & (assessed < ep_end) & (assessed <= ED), assessed, NA)
+    interval = np.where(
+        (legal == "V1") & (xr.random(m) < 0.8),
+        np.array([91, 91, 182, 182, 182])[xr.integers(0, 5, m)],
+        -1,
+    )
+    extra = {
+        "placement_id": placement_id,
+        "is_under_24_hours": under_24,
+        "assessment_completed_date": assessed,
+        "agreed_visit_interval_days": np.where(interval > 0, interval.astype(str), None).astype(object),
+        # The contract wants it on or after the episode start: an L episode repeats its own start.
+        "permanence_agreed_date": np.where(permanent, np.maximum(permanence_day, day), NA),
+        "is_new_placement": ~carried & (kind != "S"),
+    }
+    return placement, provider, location, foster, temp, approved, permanent, extra
+
+
+def _statutory_visit_timing(
+    b: _Builder, pid: np.ndarray, start: np.ndarray, move_pid: np.ndarray, move_day: np.ndarray
+) -> None:
+    """Statutory visits to looked-after children as practice makes them (CH/041-CH/042), from a random
+    stream of their own. Only the dates and outcomes of the LACV rows just written change: no row is
+    added or dropped, so every other row of visits.csv (and the defects drawn over it) stays the same.
+
+    The rows were drawn a few working days ahead of a 42-day grid from the start of care, which makes
+    a third of the gaps longer than six weeks. Here each child's social worker keeps to the grid a
+    fixed 0-3 days ahead of it; now and then a visit is late (cal.LAC_VISIT_LATE_SHARE, 5-20 days), a
+    few do not take place (cal.LAC_VISIT_MISSED_SHARE: no answer, cancelled), and after a move to a
+    new placement the next visit is brought forward into the first week (cal.LAC_MOVE_VISIT_SHARE).
+    """
+    xr = b.chunk.rng("looked_after_visits")
+    rows = b.tables["visits"][-1]
+    person = np.asarray(rows["person_id"]).astype(str)
+    n = len(person)
+    child_start = pd.Series(start, index=pid.astype(str))
+    child_lead = pd.Series(xr.integers(0, 4, len(pid)), index=pid.astype(str))
+    first = child_start.reindex(person).to_numpy() + 5
+    grid = first + np.round((np.asarray(rows["visit_date"]) - first) / 42).astype(np.int64) * 42
+    late = xr.random(n) < cal.LAC_VISIT_LATE_SHARE
+    visit_day = grid - child_lead.reindex(person).to_numpy() + np.where(late, xr.integers(5, 21, n), 0)
+    # Visits fall on working days: the grid keeps its weekday (42 days is six weeks), so moving a
+    # weekend visit back to the Friday keeps the gaps.
+    visit_day = on_or_before_wd(np.clip(visit_day, HS, ED))
+    # The first visit on or after each move, brought forward to 1-6 days after it.
+    visits = pd.DataFrame({"person": person, "day": visit_day, "row": np.arange(n)}).sort_values(["day"])
+    moves = pd.DataFrame({"person": np.asarray(move_pid).astype(str), "day": np.asarray(move_day)})
+    moves = moves[xr.random(len(moves)) < cal.LAC_MOVE_VISIT_SHARE].sort_values(["day"])
+    matched = pd.merge_asof(moves, visits, on="day", by="person", direction="forward").dropna(subset=["row"])
+    matched = matched.drop_duplicates("row")
+    row = matched["row"].to_numpy(dtype=np.int64)
+    visit_day[row] = np.minimum(
+        on_or_before_wd(matched["day"].to_numpy() + xr.integers(1, 7, len(row))), visit_day[row]
+    )
+    missed = xr.random(n) < cal.LAC_VISIT_MISSED_SHARE
+    outcome = np.where(missed, np.where(xr.random(n) < 0.5, "NOANS", "CANC"), "COMP")
+    seen = ~missed
+    b.tables["visits"][-1] = {
+        **rows,
+        "visit_date": visit_day,
+        "outcome_code": outcome,
+        "child_seen": seen,
+        "child_seen_alone": np.asarray(rows["child_seen_alone"]) & seen,
+    }
+
+
+def _thin_school_changes(b: _Builder) -> None:
+    """Most moves of placement keep the child at the same school (Part 6 Code para 100): only
+    cal.LAC_SCHOOL_CHANGE_KEPT_SHARE of the school changes just drawn happen (own random stream)."""
+    xr = b.chunk.rng("looked_after_schools")
+    rows = b.tables["school_changes"][-1]
+    n = len(np.asarray(rows["person_id"]))
+    kept = xr.random(n) < cal.LAC_SCHOOL_CHANGE_KEPT_SHARE
+    b.tables["school_changes"][-1] = {name: np.asarray(values)[kept] for name, values in rows.items()}
 
 
 def _missing(b: _Builder, pid: np.ndarray, dob: np.ndarray, start: np.ndarray, stop: np.ndarray) -> None:
