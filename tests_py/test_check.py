@@ -359,3 +359,21 @@ def test_unknown_layout_is_refused_in_one_line(tmp_path: Path) -> None:
         "unknown layout" in outcome.output and "collection_year, measure_code, part, value" in outcome.output
     )
     assert CliRunner().invoke(app, ["check", str(tmp_path / "absent.csv")]).exit_code == EXIT_UNREADABLE
+
+
+def test_a_figure_given_twice_with_different_values_is_warned(tmp_path: Path) -> None:
+    rows = [*clean_rows(), {"collection_year": "2026-27", "measure_code": "CH/001", "part": "", "value": 7}]
+    outcome = CliRunner().invoke(app, ["check", str(write_long(tmp_path / "twice.csv", rows))])
+    assert "1 figures are given twice with different values" in outcome.output
+    assert outcome.exit_code == EXIT_OK
+
+
+def test_wide_export_matrix_cells_are_not_part_figures(tmp_path: Path) -> None:
+    path = tmp_path / "pif_return.csv"
+    path.write_text(
+        "measure_code,part,breakdown,label,unit,2026-27\nCH/001,,,Contacts,count,100\n"
+        "CH/002,,,Advice,count,40\nCH/002,,age_ii,cell,count,999\n",
+        encoding="utf-8",
+    )
+    figures, layout = read_figures(path)
+    assert layout == "wide" and list(figures["value"]) == [100, 40]

@@ -249,6 +249,8 @@ def read_figures(path: Path) -> tuple[pd.DataFrame, str]:
             code = row[code_column].strip()
             if not CODE.match(code) and not CODE_WITH_PART.match(code):
                 continue
+            if "breakdown" in raw.columns and row["breakdown"].strip().lower() not in HEADLINE_BREAKDOWNS:
+                continue  # a matrix cell of the wide export, not a part figure
             if layout == "wide":
                 key: tuple[str, str] | None = (code, row["part"].strip())
             else:
@@ -265,6 +267,13 @@ def read_figures(path: Path) -> tuple[pd.DataFrame, str]:
         value=[parse_value(value) for value in frame["value"]],
     )
     return frame.reset_index(drop=True), layout
+
+
+def conflicting_figures(figures: pd.DataFrame) -> pd.DataFrame:
+    """Figures given more than once with different values (the check uses the first given)."""
+    keys = ["collection_year", "measure_code", "part"]
+    counts = figures.assign(value=figures["value"].astype(str)).groupby(keys)["value"].nunique()
+    return counts[counts > 1].reset_index().loc[:, keys]
 
 
 def check(figures: pd.DataFrame, relations: list[Relation], year: str | None = None) -> list[Result]:

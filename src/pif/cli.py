@@ -234,6 +234,7 @@ def check(
     from pif.check import (
         EXIT_UNREADABLE,
         LayoutError,
+        conflicting_figures,
         failure_lines,
         load_relations,
         read_figures,
@@ -249,6 +250,13 @@ def check(
     except LayoutError as error:
         raise _fail(f"{file}: {error}", EXIT_UNREADABLE) from None
     results = check_relations(figures, load_relations(), year)
+    conflicts = conflicting_figures(figures)
+    if len(conflicts):
+        first = conflicts.iloc[0]
+        typer.echo(
+            f"warning: {len(conflicts)} figures are given twice with different values, the first is used "
+            f"(e.g. {first['measure_code']} part '{first['part']}' {first['collection_year']})"
+        )
     years = sorted({result.collection_year for result in results}, reverse=True)
     typer.echo(f"{file}: {layout} layout, {len(figures)} figures, collection years {', '.join(years)}")
     for line in failure_lines(results):
