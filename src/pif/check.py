@@ -116,8 +116,15 @@ class Result:
         }
 
 
+def figure_name(code: str, part: str) -> str:
+    """CH/004a, CH/004 Total, CH/023 age_ii, CH/001."""
+    if part == TOTAL_PART:
+        return f"{code} Total"
+    return f"{code} {part}" if "_" in part else f"{code}{part}"
+
+
 def _side(code: str, parts: tuple[str, ...], summed: bool) -> str:
-    named = [f"{code}{'' if part in ('', TOTAL_PART) else part}" for part in parts]
+    named = [figure_name(code, part) for part in parts]
     if parts == (TOTAL_PART,):
         return f"{code} Total"
     if summed and len(parts) > 1:
@@ -297,11 +304,7 @@ def _sum(
     lookup: dict[tuple[str, str, str], float | None], year: str, code: str, parts: tuple[str, ...]
 ) -> tuple[float | None, list[str]]:
     values = [lookup.get((year, code, part)) for part in parts]
-    missing = [
-        f"{code}{'' if p in ('', TOTAL_PART) else p}" + (" Total" if p == TOTAL_PART else "")
-        for p, v in zip(parts, values, strict=True)
-        if v is None
-    ]
+    missing = [figure_name(code, p) for p, v in zip(parts, values, strict=True) if v is None]
     return (None if missing else float(sum(v for v in values if v is not None))), missing
 
 
