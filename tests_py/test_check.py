@@ -377,3 +377,16 @@ def test_wide_export_matrix_cells_are_not_part_figures(tmp_path: Path) -> None:
     )
     figures, layout = read_figures(path)
     assert layout == "wide" and list(figures["value"]) == [100, 40]
+
+
+def test_hand_built_years_and_unreadable_values(tmp_path: Path) -> None:
+    path = tmp_path / "hand.csv"
+    path.write_text(
+        "collection_year,measure_code,part,value\n2026/27,CH/001,,100\n2026/27,CH/002,,about 40\n",
+        encoding="utf-8",
+    )
+    figures, _ = read_figures(path)
+    assert set(figures["collection_year"]) == {"2026-27"}
+    outcome = CliRunner().invoke(app, ["check", str(path)])
+    assert "1 values are not numbers and are read as not available (e.g. 'about 40'" in outcome.output
+    assert outcome.exit_code == EXIT_OK

@@ -50,7 +50,7 @@ EXPECTED_LAYOUTS = (
     "wide: measure_code, part, label, one column per year (2026-27 or value_2026_27); "
     "published: measure_code (code with part, e.g. CH/004a), label, one column per year"
 )
-YEAR_COLUMN = re.compile(r"^(?:value_)?(\d{4})[-_](\d{2})$")
+YEAR_COLUMN = re.compile(r"^(?:value_)?(\d{4})[-_/](\d{2})$")
 CODE_WITH_PART = re.compile(r"^([A-Z]{2}/\d{3})([a-z]{1,2})$")
 CODE = re.compile(r"^[A-Z]{2}/\d{3}[a-z]?$")
 
@@ -268,12 +268,19 @@ def read_figures(path: Path) -> tuple[pd.DataFrame, str]:
                 records.append((_year(column), key[0], key[1], row[column]))
         frame = pd.DataFrame(records, columns=list(LONG_REQUIRED))
     frame = frame.assign(
-        collection_year=frame["collection_year"].astype(str).str.strip(),
+        collection_year=[_year(str(year)) or str(year).strip() for year in frame["collection_year"]],
         measure_code=frame["measure_code"].astype(str).str.strip(),
         part=frame["part"].astype(str).str.strip(),
+        text=frame["value"].astype(str).str.strip(),
         value=[parse_value(value) for value in frame["value"]],
     )
     return frame.reset_index(drop=True), layout
+
+
+def unreadable_values(figures: pd.DataFrame) -> pd.DataFrame:
+    """Values that are neither a number nor a not-available mark (read as not available)."""
+    marked = figures["text"].str.lower().isin(NOT_AVAILABLE)
+    return figures[figures["value"].isna() & ~marked]
 
 
 def conflicting_figures(figures: pd.DataFrame) -> pd.DataFrame:

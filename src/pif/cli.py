@@ -239,6 +239,7 @@ def check(
         load_relations,
         read_figures,
         summarise,
+        unreadable_values,
         write_results,
     )
     from pif.check import check as check_relations
@@ -250,6 +251,14 @@ def check(
     except LayoutError as error:
         raise _fail(f"{file}: {error}", EXIT_UNREADABLE) from None
     results = check_relations(figures, load_relations(), year)
+    unreadable = unreadable_values(figures)
+    if len(unreadable):
+        first = unreadable.iloc[0]
+        typer.echo(
+            f"warning: {len(unreadable)} values are not numbers and are read as not available "
+            f"(e.g. '{first['text']}' for {first['measure_code']} part '{first['part']}' "
+            f"{first['collection_year']})"
+        )
     conflicts = conflicting_figures(figures)
     if len(conflicts):
         first = conflicts.iloc[0]
