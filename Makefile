@@ -69,13 +69,15 @@ pytest:
 
 # dbt on DuckDB: the sample extract through `pif run` (validate, load, every model and data test,
 # export) into a throwaway database file, then the unit tests, the docs check, and the nightly-run
-# tests on that database (a run killed part way, the refused export, a second run compared).
+# tests on that database (a run killed part way, the refused export, a second run compared); the
+# exported return's relations (pif check: exit 1 when a must-hold relation fails).
 dbt-duckdb:
 	rm -rf .tmp/test.duckdb .tmp/test.duckdb.lock .tmp/test-output && mkdir -p .tmp
 	PIF_DUCKDB_PATH=.tmp/test.duckdb $(BIN)/pif run $(SAMPLE) --target duckdb --output .tmp/test-output
 	PIF_DUCKDB_PATH=.tmp/test.duckdb $(BIN)/dbt test --select test_type:unit --target duckdb --target-path .tmp/target-duckdb
 	PIF_DUCKDB_PATH=.tmp/test.duckdb $(BIN)/dbt docs generate --quiet --target duckdb --target-path .tmp/target-duckdb
 	$(BIN)/python -m pif.docs_check .tmp/target-duckdb
+	$(BIN)/pif check .tmp/test-output/latest/pif_return_long.csv --csv .tmp/test-output/relation-check.csv
 	PIF_DUCKDB_PATH=.tmp/test.duckdb PIF_TEST_RUN_OUTPUT=.tmp/test-output $(BIN)/pytest -q tests_py/test_nightly_run.py
 
 # dbt on PostgreSQL: needs PIF_PG_* from scripts/with_postgres.sh (make test sets them; it also
@@ -85,6 +87,7 @@ dbt-duckdb:
 dbt-postgres:
 	rm -rf .tmp/test-output-postgres
 	$(BIN)/pif run $(SAMPLE) --target postgres --output .tmp/test-output-postgres
+	$(BIN)/pif check .tmp/test-output-postgres/latest/pif_return_long.csv
 	$(BIN)/dbt test --select test_type:unit --target postgres --target-path .tmp/target-postgres
 	$(BIN)/python -m pif.crosscheck --duckdb-path .tmp/test.duckdb
 	PIF_TEST_GRANTS=1 $(BIN)/pytest -q tests_py/test_postgres_grants.py

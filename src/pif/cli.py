@@ -9,7 +9,7 @@ database, logs and reports can hold personal data.
 
 Exit codes (pif.nightly): 0 ok, 1 validation errors (or a load refused), 2 usage or profile errors,
 3 build or data test failed, 4 lock held by another run, 5 cannot connect, 6 export refused,
-130 interrupted.
+130 interrupted. `pif check`: 0 no must-hold relation fails, 1 one does, 2 file unreadable.
 """
 
 from __future__ import annotations
@@ -216,6 +216,66 @@ def export(
     files = write_export(long, _output_dir(output), years)
     print_return_summary(long, years, console)
     console.print(f"Wrote {files.wide_csv}, {files.wide_xlsx} and {files.long_csv} from {source}")
+
+
+@app.command()
+def check(
+    file: Annotated[Path, typer.Argument(help="A return as CSV: long, wide, hand-built or published.")],
+    year: Annotated[str | None, typer.Option("--year", help="Check this collection year only.")] = None,
+    csv_out: Annotated[
+        Path | None, typer.Option("--csv", help="Write every relation's result (pass, fail, not checked).")
+    ] = None,
+) -> None:
+    """Check the relations between a return's figures (src/pif/measure_relations.csv, docs/relations.md).
+
+    Prints each failing relation with both sides, the year and the catalogue sentence, then a summary.
+    Exit 0 when no must-hold relation fails, 1 when one does, 2 when the file cannot be read.
+    """
+    from pif.check import (
+        EXIT_UNREADABLE,
+        LayoutError,
+        conflicting_figures,
+        failure_lines,
+        load_relations,
+        read_figures,
+        summarise,
+        unreadable_values,
+        write_results,
+    )
+    from pif.check import check as check_relations
+
+    if not file.is_file():
+        raise _fail(f"No such file: {file}", EXIT_UNREADABLE)
+    try:
+        figures, layout = read_figures(file)
+    except LayoutError as error:
+        raise _fail(f"{file}: {error}", EXIT_UNREADABLE) from None
+    results = check_relations(figures, load_relations(), year)
+    unreadable = unreadable_values(figures)
+    if len(unreadable):
+        first = unreadable.iloc[0]
+        typer.echo(
+            f"warning: {len(unreadable)} values are not numbers and are read as not available "
+            f"(e.g. '{first['text']}' for {first['measure_code']} part '{first['part']}' "
+            f"{first['collection_year']})"
+        )
+    conflicts = conflicting_figures(figures)
+    if len(conflicts):
+        first = conflicts.iloc[0]
+        typer.echo(
+            f"warning: {len(conflicts)} figures are given twice with different values, the first is used "
+            f"(e.g. {first['measure_code']} part '{first['part']}' {first['collection_year']})"
+        )
+    years = sorted({result.collection_year for result in results}, reverse=True)
+    typer.echo(f"{file}: {layout} layout, {len(figures)} figures, collection years {', '.join(years)}")
+    for line in failure_lines(results):
+        typer.echo(line)
+    summary = summarise(results)
+    if csv_out:
+        write_results(results, csv_out)
+        typer.echo(f"Wrote {csv_out}")
+    typer.echo(summary.line())
+    raise typer.Exit(code=summary.exit_code)
 
 
 @app.command()
