@@ -361,6 +361,15 @@ def test_unknown_layout_is_refused_in_one_line(tmp_path: Path) -> None:
     assert CliRunner().invoke(app, ["check", str(tmp_path / "absent.csv")]).exit_code == EXIT_UNREADABLE
 
 
+def test_a_file_that_is_not_a_csv_return_is_refused_in_one_line(tmp_path: Path) -> None:
+    path = tmp_path / "notes.md"
+    path.write_text("Notes, draft\nfirst, line\nsome text, with, more, commas, here\n", encoding="utf-8")
+    outcome = CliRunner().invoke(app, ["check", str(path)])
+    assert outcome.exit_code == EXIT_UNREADABLE
+    assert "is not a comma-separated return" in outcome.output
+    assert "Traceback" not in outcome.output
+
+
 def test_a_figure_given_twice_with_different_values_is_warned(tmp_path: Path) -> None:
     rows = [*clean_rows(), {"collection_year": "2026-27", "measure_code": "CH/001", "part": "", "value": 7}]
     outcome = CliRunner().invoke(app, ["check", str(write_long(tmp_path / "twice.csv", rows))])

@@ -238,6 +238,11 @@ def read_figures(path: Path) -> tuple[pd.DataFrame, str]:
     try:
         raw = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
     except (OSError, pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as error:
+        if isinstance(error, pd.errors.ParserError):
+            first = str(error).splitlines()[0] if str(error) else "malformed"
+            raise LayoutError(
+                f"{path} is not a comma-separated return ({first}); expected one of {EXPECTED_LAYOUTS}"
+            ) from error
         raise LayoutError(f"cannot read {path}: {error}") from error
     raw.columns = [str(column).strip().lower() for column in raw.columns]
     layout = detect_layout(raw.columns)
