@@ -1,7 +1,8 @@
 """Issue 13: a field-level problem keeps the row (staging reads the field as unknown, with its reason).
 
 Builds a bad extract from the shipped sample - one contact whose decision is dated the day before
-its receipt, one with an unknown contact method (an optional code) - loads it into a scratch DuckDB
+its receipt, one with an unknown contact method (an optional code), one with a 100,000-character
+flag (rejected, its reason cut to a readable length) - loads it into a scratch DuckDB
 and builds staging with dbt: both contacts are accepted, the fields are null with their reasons in
 <column>_issue and stg_wccis__field_issues, and no row is lost (accepted + rejected = raw).
 """
@@ -32,6 +33,7 @@ def _bad_sample(folder: Path) -> Path:
         fields = list(rows[0].keys())
     rows[0]["received_date"], rows[0]["decision_date"] = "10/10/2025", "09/10/2025"
     rows[1]["contact_method_code"] = "PIGEON"
+    rows[2]["recorded_in_error"] = "x" * 100_000
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=fields)
         writer.writeheader()
@@ -97,6 +99,11 @@ def test_field_issues_keep_the_row(contract: Contract, tmp_path: Path) -> None:
             "select count(*) from main_staging.stg_wccis__contacts_rejected where source_row in (2, 3)"
         ).fetchone()
         assert rejected == (0,)
+        (reason,) = connection.execute(
+            "select rejection_reason from main_staging.stg_wccis__contacts_rejected where source_row = 4"
+        ).fetchone()
+        cut = "x" * 200 + "... (100000 characters)"
+        assert reason == f"recorded_in_error '{cut}' is not a flag (expected Y or N)"
         raw, accepted, refused = (
             connection.execute(f"select count(*) from {relation}").fetchone()[0]
             for relation in (

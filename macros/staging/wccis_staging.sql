@@ -62,6 +62,16 @@
   {{ return(issues) }}
 {% endmacro %}
 
+{#- A raw value quoted in a reason, cut to 200 characters (saying how long it was) so reasons stay
+    readable (issue 13: a 100,000-character value made a 100,078-character reason). -#}
+{% macro wccis_reason_value(raw) -%}
+    case
+        when length({{ raw }}) > 200
+            then substr({{ raw }}, 1, 200) || '... (' || cast(length({{ raw }}) as {{ dbt.type_string() }}) || ' characters)'
+        else {{ raw }}
+    end
+{%- endmacro %}
+
 {% macro wccis_parsed_expression(meta, raw) -%}
   {%- set column_type = meta.get('type', 'text') -%}
   {%- if column_type == 'date' -%} {{ try_parse_date(raw) }}
@@ -139,7 +149,7 @@ checked as (
         parsed.*,
         nullif(concat_ws('; ',
             case when {{ primary_key }}__raw is not null and source_row > primary_key__first_row
-                then 'duplicate {{ primary_key }} ''' || {{ primary_key }}__raw || ''' (first seen at row '
+                then 'duplicate {{ primary_key }} ''' || {{ wccis_reason_value(primary_key ~ '__raw') }} || ''' (first seen at row '
                     || cast(primary_key__first_row as {{ dbt.type_string() }}) || ')' end,
             {%- for column in columns %}
             {%- set meta = wccis_column_meta(column) %}
@@ -149,37 +159,37 @@ checked as (
             {%- endif %}
             {%- if column_type == 'date' %}
             case when {{ column.name }}__raw is not null and {{ column.name }} is null
-                then '{{ column.name }} ''' || {{ column.name }}__raw || ''' is not a valid date (expected DD/MM/YYYY)' end,
+                then '{{ column.name }} ''' || {{ wccis_reason_value(column.name ~ '__raw') }} || ''' is not a valid date (expected DD/MM/YYYY)' end,
             {%- elif column_type == 'flag' %}
             case when {{ column.name }}__raw is not null and {{ column.name }} is null
-                then '{{ column.name }} ''' || {{ column.name }}__raw || ''' is not a flag (expected Y or N)' end,
+                then '{{ column.name }} ''' || {{ wccis_reason_value(column.name ~ '__raw') }} || ''' is not a flag (expected Y or N)' end,
             {%- elif column_type in ('integer', 'decimal') %}
             case when {{ column.name }}__raw is not null and {{ column.name }} is null
-                then '{{ column.name }} ''' || {{ column.name }}__raw || ''' is not a {{ "whole number" if column_type == "integer" else "number" }}' end,
+                then '{{ column.name }} ''' || {{ wccis_reason_value(column.name ~ '__raw') }} || ''' is not a {{ "whole number" if column_type == "integer" else "number" }}' end,
             {%- endif %}
             {%- if meta.get('code_list') and (meta.get('required') or column.name == primary_key) %}
             case when {{ column.name }}__raw is not null and not {{ column.name }}__is_known_code
-                then '{{ column.name }} ''' || {{ column.name }}__raw || ''' is not in code list {{ meta["code_list"] }} (seeds/code_map.csv)' end,
+                then '{{ column.name }} ''' || {{ wccis_reason_value(column.name ~ '__raw') }} || ''' is not in code list {{ meta["code_list"] }} (seeds/code_map.csv)' end,
             {%- endif %}
             {%- if meta.get('references') %}
             case when {{ column.name }}__raw is not null and not {{ column.name }}__is_known_reference
-                then '{{ column.name }} ''' || {{ column.name }}__raw || ''' matches no accepted row of {{ meta["references"] }}' end,
+                then '{{ column.name }} ''' || {{ wccis_reason_value(column.name ~ '__raw') }} || ''' matches no accepted row of {{ meta["references"] }}' end,
             {%- endif %}
             {%- endfor %}
             {%- for pair in table_meta.get('date_order', []) %}
             case when {{ pair[1] }} < {{ pair[0] }}
-                then '{{ pair[1] }} (' || {{ pair[1] }}__raw || ') is before {{ pair[0] }} (' || {{ pair[0] }}__raw || ')' end,
+                then '{{ pair[1] }} (' || {{ wccis_reason_value(pair[1] ~ '__raw') }} || ') is before {{ pair[0] }} (' || {{ wccis_reason_value(pair[0] ~ '__raw') }} || ')' end,
             {%- endfor %}
             cast(null as {{ dbt.type_string() }})
         ), '') as rejection_reason
         {%- for issue in wccis_field_issue_columns(table) %}
         {%- if issue[1] == 'code' %},
         case when {{ issue[0] }}__raw is not null and not {{ issue[0] }}__is_known_code
-            then '{{ issue[0] }} ''' || {{ issue[0] }}__raw || ''' is not in code list {{ wccis_column_meta(table.columns[issue[0]])["code_list"] }} (seeds/code_map.csv): read as not recorded'
+            then '{{ issue[0] }} ''' || {{ wccis_reason_value(issue[0] ~ '__raw') }} || ''' is not in code list {{ wccis_column_meta(table.columns[issue[0]])["code_list"] }} (seeds/code_map.csv): read as not recorded'
         end as {{ issue[0] }}__issue
         {%- else %},
         case when {{ issue[0] }} < {{ issue[2] }}
-            then '{{ issue[0] }} (' || {{ issue[0] }}__raw || ') is before {{ issue[2] }} (' || {{ issue[2] }}__raw || '): {{ issue[0] }} read as unknown'
+            then '{{ issue[0] }} (' || {{ wccis_reason_value(issue[0] ~ '__raw') }} || ') is before {{ issue[2] }} (' || {{ wccis_reason_value(issue[2] ~ '__raw') }} || '): {{ issue[0] }} read as unknown'
         end as {{ issue[0] }}__issue
         {%- endif %}
         {%- endfor %}

@@ -26,6 +26,7 @@ from rich.console import Console
 from rich.table import Table as RichTable
 
 from pif import db
+from pif.cells import safe_frame
 from pif.nightly import (
     EXIT_CONNECTION,
     EXIT_EXPORT_REFUSED,
@@ -353,7 +354,7 @@ def rejections(
     _print_rejected_rows(frame, rows)
     report = _output_dir(None) / "rejections.csv"
     report.parent.mkdir(parents=True, exist_ok=True)
-    frame.to_csv(report, index=False)
+    safe_frame(frame).to_csv(report, index=False)
     console.print(f"Every rejected row, with its reason: {report}")
 
 
@@ -372,7 +373,7 @@ def _print_field_issues(frame: pd.DataFrame) -> None:
         console.print(f"  {entity_file}: {listed}")
     report = _output_dir(None) / "field_issues.csv"
     report.parent.mkdir(parents=True, exist_ok=True)
-    frame.to_csv(report, index=False)
+    safe_frame(frame).to_csv(report, index=False)
     console.print(f"Every field read as unknown, with its reason: {report}")
 
 

@@ -37,6 +37,7 @@ import pandas as pd
 from rich.console import Console
 from rich.table import Table as RichTable
 
+from pif.cells import safe_text, short_value
 from pif.contract import Column, Contract, Table, load_contract, match_header, read_header
 
 if TYPE_CHECKING:
@@ -113,7 +114,7 @@ def write_report(findings: Iterable[Finding], path: Path) -> Path:
         writer = csv.DictWriter(handle, fieldnames=[field.name for field in fields(Finding)])
         writer.writeheader()
         for finding in findings:
-            writer.writerow(asdict(finding))
+            writer.writerow({key: safe_text(value) for key, value in asdict(finding).items()})
     return path
 
 
@@ -445,6 +446,7 @@ def _row_findings(
 
 def _problem(table: Table, check: str, column: Column, value: str, frame: pd.DataFrame, row: int) -> str:
     """The text after 'file row N, column:' saying what is wrong and what is expected."""
+    value = short_value(value)
     if check == "required":
         return "value is missing (required)"
     if check == "date":
