@@ -30,7 +30,11 @@ def test_core_table_shapes(contract: Contract) -> None:
     contacts = contract.table("contacts")
     assert contacts.file == "contacts.csv"
     assert contacts.primary_key == "contact_id"
-    assert contacts.date_order == (("received_date", "decision_date"),)
+    assert contacts.date_order == ()
+    assert contacts.field_date_order == (("received_date", "decision_date"),)
+    assert "decision_date" in contacts.field_issue_columns
+    assert "contact_method_code" in contacts.field_issue_columns
+    assert "contact_type_code" not in contacts.field_issue_columns
     person = contacts.column("person_id")
     assert (person.type, person.required, person.references) == ("identifier", True, "people")
     assert contacts.column("contact_type_code").code_list == "contact_type"

@@ -167,9 +167,16 @@ def test_cli_rejections(tmp_path: Path) -> None:
             "('contacts', 'contacts.csv', 15, 'C2', 'received_date ''x'' is not a valid date')) "
             "as t(entity, source_file, source_row, record_id, rejection_reason)"
         )
+        connection.execute(
+            "create table main_staging.stg_wccis__field_issues as select * from (values "
+            "('contacts', 'contacts.csv', 16, 'C3', 'decision_date', 'decision_date (09/05/2025) is before "
+            "received_date (10/05/2025): decision_date read as unknown')) "
+            "as t(entity, source_file, source_row, record_id, field_name, field_issue)"
+        )
     result = CliRunner().invoke(app, ["rejections", "--duckdb-path", str(path)])
     assert result.exit_code == 0, result.output
     assert "Rejected rows: 2" in result.output
+    assert "contacts.csv: decision_date (1)" in result.output
 
 
 def test_label_and_reason_kind() -> None:

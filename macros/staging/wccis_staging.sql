@@ -10,6 +10,15 @@
     - an identifier does not match an accepted row of the referenced table;
     - two dates are in impossible order (table meta date_order).
 
+  Field-level problems keep the row: the record still counts wherever it is usable, the one field
+  is treated as unknown (null) and its reason is kept in a <column>_issue column, which the measures
+  that need the field read to list the record in their exclusions with that reason:
+    - a code in an optional column (not required) is not in its code list;
+    - a later date is before its earlier one (table meta field_date_order, [earlier, later]):
+      the later date is nulled (e.g. a contact's decision dated before its receipt: the contact
+      still counts in CH/001, CH/002, CH/004; only CH/003 needs the decision date).
+  stg_wccis__field_issues lists every field issue of an accepted row (`pif rejections` prints it).
+
   Each entity has three staging models, one line each:
     stg_wccis__<t>_checked   wccis_checked(t): a table of every raw row, typed, personal columns
                              dropped, with record_id and rejection_reason (computed once);
@@ -34,6 +43,34 @@
   {% set meta = column.meta if column.meta else column.config.meta %}
   {{ return(meta or {}) }}
 {% endmacro %}
+
+{#- The columns of a table that can carry a field-level issue, each [column name, kind]:
+    kind 'code' (optional code column) or 'date_order' with the earlier column as third item. -#}
+{% macro wccis_field_issue_columns(table) %}
+  {%- set table_meta = table.meta if table.meta else table.config.meta -%}
+  {%- set issues = [] -%}
+  {%- for column in table.columns.values() -%}
+    {%- set meta = wccis_column_meta(column) -%}
+    {%- if meta.get('code_list') and not meta.get('required') and column.name != table_meta['primary_key']
+          and not meta.get('personal') -%}
+      {%- do issues.append([column.name, 'code', none]) -%}
+    {%- endif -%}
+  {%- endfor -%}
+  {%- for pair in table_meta.get('field_date_order', []) -%}
+    {%- do issues.append([pair[1], 'date_order', pair[0]]) -%}
+  {%- endfor -%}
+  {{ return(issues) }}
+{% endmacro %}
+
+{#- A raw value quoted in a reason, cut to 200 characters (saying how long it was) so reasons stay
+    readable (issue 13: a 100,000-character value made a 100,078-character reason). -#}
+{% macro wccis_reason_value(raw) -%}
+    case
+        when length({{ raw }}) > 200
+            then substr({{ raw }}, 1, 200) || '... (' || cast(length({{ raw }}) as {{ dbt.type_string() }}) || ' characters)'
+        else {{ raw }}
+    end
+{%- endmacro %}
 
 {% macro wccis_parsed_expression(meta, raw) -%}
   {%- set column_type = meta.get('type', 'text') -%}
@@ -112,7 +149,7 @@ checked as (
         parsed.*,
         nullif(concat_ws('; ',
             case when {{ primary_key }}__raw is not null and source_row > primary_key__first_row
-                then 'duplicate {{ primary_key }} ''' || {{ primary_key }}__raw || ''' (first seen at row '
+                then 'duplicate {{ primary_key }} ''' || {{ wccis_reason_value(primary_key ~ '__raw') }} || ''' (first seen at row '
                     || cast(primary_key__first_row as {{ dbt.type_string() }}) || ')' end,
             {%- for column in columns %}
             {%- set meta = wccis_column_meta(column) %}
@@ -122,29 +159,40 @@ checked as (
             {%- endif %}
             {%- if column_type == 'date' %}
             case when {{ column.name }}__raw is not null and {{ column.name }} is null
-                then '{{ column.name }} ''' || {{ column.name }}__raw || ''' is not a valid date (expected DD/MM/YYYY)' end,
+                then '{{ column.name }} ''' || {{ wccis_reason_value(column.name ~ '__raw') }} || ''' is not a valid date (expected DD/MM/YYYY)' end,
             {%- elif column_type == 'flag' %}
             case when {{ column.name }}__raw is not null and {{ column.name }} is null
-                then '{{ column.name }} ''' || {{ column.name }}__raw || ''' is not a flag (expected Y or N)' end,
+                then '{{ column.name }} ''' || {{ wccis_reason_value(column.name ~ '__raw') }} || ''' is not a flag (expected Y or N)' end,
             {%- elif column_type in ('integer', 'decimal') %}
             case when {{ column.name }}__raw is not null and {{ column.name }} is null
-                then '{{ column.name }} ''' || {{ column.name }}__raw || ''' is not a {{ "whole number" if column_type == "integer" else "number" }}' end,
+                then '{{ column.name }} ''' || {{ wccis_reason_value(column.name ~ '__raw') }} || ''' is not a {{ "whole number" if column_type == "integer" else "number" }}' end,
             {%- endif %}
-            {%- if meta.get('code_list') %}
+            {%- if meta.get('code_list') and (meta.get('required') or column.name == primary_key) %}
             case when {{ column.name }}__raw is not null and not {{ column.name }}__is_known_code
-                then '{{ column.name }} ''' || {{ column.name }}__raw || ''' is not in code list {{ meta["code_list"] }} (seeds/code_map.csv)' end,
+                then '{{ column.name }} ''' || {{ wccis_reason_value(column.name ~ '__raw') }} || ''' is not in code list {{ meta["code_list"] }} (seeds/code_map.csv)' end,
             {%- endif %}
             {%- if meta.get('references') %}
             case when {{ column.name }}__raw is not null and not {{ column.name }}__is_known_reference
-                then '{{ column.name }} ''' || {{ column.name }}__raw || ''' matches no accepted row of {{ meta["references"] }}' end,
+                then '{{ column.name }} ''' || {{ wccis_reason_value(column.name ~ '__raw') }} || ''' matches no accepted row of {{ meta["references"] }}' end,
             {%- endif %}
             {%- endfor %}
             {%- for pair in table_meta.get('date_order', []) %}
             case when {{ pair[1] }} < {{ pair[0] }}
-                then '{{ pair[1] }} (' || {{ pair[1] }}__raw || ') is before {{ pair[0] }} (' || {{ pair[0] }}__raw || ')' end,
+                then '{{ pair[1] }} (' || {{ wccis_reason_value(pair[1] ~ '__raw') }} || ') is before {{ pair[0] }} (' || {{ wccis_reason_value(pair[0] ~ '__raw') }} || ')' end,
             {%- endfor %}
             cast(null as {{ dbt.type_string() }})
         ), '') as rejection_reason
+        {%- for issue in wccis_field_issue_columns(table) %}
+        {%- if issue[1] == 'code' %},
+        case when {{ issue[0] }}__raw is not null and not {{ issue[0] }}__is_known_code
+            then '{{ issue[0] }} ''' || {{ wccis_reason_value(issue[0] ~ '__raw') }} || ''' is not in code list {{ wccis_column_meta(table.columns[issue[0]])["code_list"] }} (seeds/code_map.csv): read as not recorded'
+        end as {{ issue[0] }}__issue
+        {%- else %},
+        case when {{ issue[0] }} < {{ issue[2] }}
+            then '{{ issue[0] }} (' || {{ wccis_reason_value(issue[0] ~ '__raw') }} || ') is before {{ issue[2] }} (' || {{ wccis_reason_value(issue[2] ~ '__raw') }} || '): {{ issue[0] }} read as unknown'
+        end as {{ issue[0] }}__issue
+        {%- endif %}
+        {%- endfor %}
     from parsed
 )
 {%- endmacro %}
@@ -156,13 +204,21 @@ checked as (
   {%- endif -%}
   {%- set table = wccis_table(table_name) -%}
   {%- set table_meta = table.meta if table.meta else table.config.meta -%}
+  {%- set issue_names = wccis_field_issue_columns(table) | map('first') | list -%}
 {{ checked_rows }}
 
 select
     {%- for column in table.columns.values() %}
     {%- if not wccis_column_meta(column).get('personal') %}
+    {%- if column.name in issue_names %}
+    case when {{ column.name }}__issue is null then {{ column.name }} end as {{ column.name }},
+    {%- else %}
     {{ column.name }},
     {%- endif %}
+    {%- endif %}
+    {%- endfor %}
+    {%- for name in issue_names %}
+    {{ name }}__issue as {{ name }}_issue,
     {%- endfor %}
     source_file,
     source_row,
@@ -183,10 +239,42 @@ select
     {{ column.name }},
     {%- endif %}
     {%- endfor %}
+    {%- for issue in wccis_field_issue_columns(table) %}
+    {{ issue[0] }}_issue,
+    {%- endfor %}
     source_file,
     source_row
 from {{ checked }}
 where rejection_reason is null
+{%- endmacro %}
+
+{#- Field issues of the accepted rows of one table, one row per field (empty when it has none). -#}
+{% macro wccis_field_issues(table_name) %}
+  {%- set checked = ref('stg_wccis__' ~ table_name ~ '_checked') -%}
+  {%- set issues = wccis_field_issue_columns(wccis_table(table_name)) if execute else [] -%}
+  {%- for issue in issues %}
+select
+    '{{ table_name }}' as entity,
+    source_file,
+    source_row,
+    record_id,
+    '{{ issue[0] }}' as field_name,
+    {{ issue[0] }}_issue as field_issue
+from {{ checked }}
+where rejection_reason is null and {{ issue[0] }}_issue is not null
+{% if not loop.last %}union all
+{% endif %}
+  {%- endfor %}
+  {%- if issues | length == 0 %}
+select
+    cast(null as {{ dbt.type_string() }}) as entity,
+    cast(null as {{ dbt.type_string() }}) as source_file,
+    cast(null as integer) as source_row,
+    cast(null as {{ dbt.type_string() }}) as record_id,
+    cast(null as {{ dbt.type_string() }}) as field_name,
+    cast(null as {{ dbt.type_string() }}) as field_issue
+where 1 = 0
+  {%- endif %}
 {%- endmacro %}
 
 {% macro wccis_rejections(table_name) %}

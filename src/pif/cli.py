@@ -26,6 +26,7 @@ from rich.console import Console
 from rich.table import Table as RichTable
 
 from pif import db
+from pif.cells import safe_frame
 from pif.nightly import (
     EXIT_CONNECTION,
     EXIT_EXPORT_REFUSED,
@@ -398,8 +399,14 @@ def rejections(
             "select entity, source_file, source_row, record_id, rejection_reason "
             f"from {schema}.stg_wccis__rejections order by entity, source_row",
         )
+        field_issues = db.query_frame(
+            connection,
+            "select entity, source_file, source_row, record_id, field_name, field_issue "
+            f"from {schema}.stg_wccis__field_issues order by entity, source_row, field_name",
+        )
     finally:
         connection.close()
+    _print_field_issues(field_issues)
     if frame.empty:
         console.print("[green]No rejected rows.[/green]")
         return
@@ -407,8 +414,27 @@ def rejections(
     _print_rejected_rows(frame, rows)
     report = _output_dir(None) / "rejections.csv"
     report.parent.mkdir(parents=True, exist_ok=True)
-    frame.to_csv(report, index=False)
+    safe_frame(frame).to_csv(report, index=False)
     console.print(f"Every rejected row, with its reason: {report}")
+
+
+def _print_field_issues(frame: pd.DataFrame) -> None:
+    """Fields of accepted rows read as unknown (the row still counts), written to output/field_issues.csv."""
+    if frame.empty:
+        console.print("[green]No fields read as unknown.[/green]")
+        return
+    console.print(
+        f"Fields read as unknown in accepted rows (the rows still count; the measures that need the "
+        f"field list them in their exclusions): {len(frame):,}"
+    )
+    for entity_file, group in frame.groupby("source_file", sort=True):
+        counts = group["field_name"].value_counts()
+        listed = ", ".join(f"{name} ({count:,})" for name, count in counts.items())
+        console.print(f"  {entity_file}: {listed}")
+    report = _output_dir(None) / "field_issues.csv"
+    report.parent.mkdir(parents=True, exist_ok=True)
+    safe_frame(frame).to_csv(report, index=False)
+    console.print(f"Every field read as unknown, with its reason: {report}")
 
 
 def reason_kind(reason: str) -> str:

@@ -48,6 +48,20 @@ class Table:
     columns: tuple[Column, ...]
     date_order: tuple[tuple[str, str], ...] = ()
     description: str = ""
+    # Pairs [earlier, later] where a reversed pair makes only the later date unusable: staging keeps
+    # the row, reads the later date as unknown and keeps the reason in <later>_issue.
+    field_date_order: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def field_issue_columns(self) -> list[str]:
+        """Columns whose problem keeps the row (the field is read as unknown), in staging's order:
+        optional code columns, then the later dates of field_date_order."""
+        codes = [
+            column.name
+            for column in self.columns
+            if column.code_list and not self.is_required(column) and not column.personal
+        ]
+        return codes + [later for _, later in self.field_date_order]
 
     @property
     def column_names(self) -> list[str]:
@@ -170,12 +184,14 @@ def _table(node: Mapping[str, Any], path: Path) -> Table:
         raise ContractError(f"{path.name}: table {name} needs meta file and primary_key")
     columns = tuple(_column(column, name, path) for column in node.get("columns") or [])
     pairs = tuple((str(pair[0]), str(pair[1])) for pair in meta.get("date_order") or [])
+    field_pairs = tuple((str(pair[0]), str(pair[1])) for pair in meta.get("field_date_order") or [])
     table = Table(
         name=name,
         file=str(meta["file"]),
         primary_key=str(meta["primary_key"]),
         columns=columns,
         date_order=pairs,
+        field_date_order=field_pairs,
         description=str(node.get("description") or "").strip(),
     )
     _check_table(table, path)
@@ -202,7 +218,8 @@ def _column(node: Mapping[str, Any], table: str, path: Path) -> Column:
 def _check_table(table: Table, path: Path) -> None:
     """Primary key and date_order columns must be columns of the table."""
     names = set(table.column_names)
-    wanted = [table.primary_key, *(name for pair in table.date_order for name in pair)]
+    pairs = (*table.date_order, *table.field_date_order)
+    wanted = [table.primary_key, *(name for pair in pairs for name in pair)]
     unknown = [name for name in wanted if name not in names]
     if unknown:
         raise ContractError(f"{path.name}: table {table.name} refers to unknown columns {unknown}")

@@ -39,8 +39,17 @@ FORMAT_RULES = """\
   the same problems, by file, row and column, before loading.
 
 A row is rejected when: a required value is missing; a date, flag or number cannot be read; a code
-is not in its code list; its identifier repeats an earlier row (the first is kept); an identifier
-that references another file matches no accepted row there; or two dates are in impossible order.
+in a required column is not in its code list; its identifier repeats an earlier row (the first is
+kept); an identifier that references another file matches no accepted row there; or two dates are in
+impossible order.
+
+When only one field of a row is unusable and the record still counts elsewhere, the row is kept and
+that field is read as unknown: a code in an optional column that is not in its code list is read as
+not recorded, and a date listed as "read as unknown when before" below is nulled when it is before
+its pair (a contact's decision dated before its receipt: the contact still counts in CH/001, CH/002,
+CH/004, AD/001-AD/003 and is excluded from CH/003 with the reason). The reason is kept in the
+staging column `<column>_issue`, listed by `pif rejections` (model `stg_wccis__field_issues`), and
+the measures that need the field list the record in their exclusions with it.
 """
 
 
@@ -98,11 +107,15 @@ def _table_markdown(table: Table) -> list[str]:
     lines.append(f"Key: `{table.primary_key}`.")
     for earlier, later in table.date_order:
         lines.append(f"`{later}` must not be before `{earlier}`.")
+    for earlier, later in table.field_date_order:
+        lines.append(f"`{later}` is read as unknown when before `{earlier}` (the row is kept).")
     lines.extend(["", "| Column | Type | Required | Rule | Description |", "|---|---|---|---|---|"])
     for column in table.columns:
         rule = []
         if column.code_list:
             rule.append(f"code list [`{column.code_list}`](#{column.code_list})")
+            if not table.is_required(column):
+                rule.append("an unknown code is read as not recorded (the row is kept)")
         if column.references:
             rule.append(f"matches a row of `{column.references}`")
         if column.personal:
@@ -128,6 +141,16 @@ def render_staging_yaml(contract: Contract) -> str:
             if column.name == table.primary_key:
                 entry["data_tests"] = ["unique", "not_null"]
             columns.append(entry)
+        for name in table.field_issue_columns:
+            columns.append(
+                {
+                    "name": f"{name}_issue",
+                    "description": (
+                        f"Why {name} is read as unknown (null) though the row is kept; "
+                        "null when it is usable."
+                    ),
+                }
+            )
         columns.append({"name": "source_file", "description": "The extract file the row came from."})
         columns.append(
             {"name": "source_row", "description": "The row's line in the file (the header is row 1)."}
@@ -171,6 +194,28 @@ def render_staging_yaml(contract: Contract) -> str:
             "name": "stg_wccis__rejections",
             "description": "Every rejected extract row of every entity, with the reason a person can act on.",
             "columns": _rejection_columns(),
+        }
+    )
+    models.append(
+        {
+            "name": "stg_wccis__field_issues",
+            "description": (
+                "Every field of an accepted row read as unknown (an optional code not in its code list, a "
+                "date before its pair), one row per field, with the reason: the row still counts wherever "
+                "the field is not needed."
+            ),
+            "columns": [
+                {"name": "entity", "description": "The contract table (extract file without .csv)."},
+                {"name": "source_file", "description": "The extract file."},
+                {"name": "source_row", "description": "The row's line in the file (the header is row 1)."},
+                {"name": "record_id", "description": "The row's identifier as written in the file."},
+                {"name": "field_name", "description": "The column read as unknown."},
+                {
+                    "name": "field_issue",
+                    "description": "Why the field is read as unknown.",
+                    "data_tests": ["not_null"],
+                },
+            ],
         }
     )
     header = (

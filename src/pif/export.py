@@ -24,6 +24,7 @@ from openpyxl.utils import get_column_letter
 from rich.console import Console
 from rich.table import Table as RichTable
 
+from pif.cells import safe_frame
 from pif.db import query_frame, quote_identifier
 
 LONG_COLUMNS: tuple[str, ...] = (
@@ -145,9 +146,9 @@ def write_export(long: pd.DataFrame, output_dir: Path, years: int = 2) -> Export
         wide_xlsx=output_dir / "pif_return.xlsx",
         long_csv=output_dir / "pif_return_long.csv",
     )
-    wide.to_csv(files.wide_csv, index=False)
-    write_xlsx(wide, files.wide_xlsx)
-    long.to_csv(files.long_csv, index=False)
+    safe_frame(wide).to_csv(files.wide_csv, index=False)
+    write_xlsx(safe_frame(wide), files.wide_xlsx)
+    safe_frame(long).to_csv(files.long_csv, index=False)
     return files
 
 

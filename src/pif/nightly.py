@@ -38,6 +38,7 @@ from typing import Any
 import yaml
 
 from pif import db, runs
+from pif.cells import safe_frame
 from pif.contract import project_root
 
 EXIT_OK = 0
@@ -438,7 +439,7 @@ class _Runner:
         finally:
             connection.close()
         files = write_export(long, self.run_dir, self.settings.years)
-        rejections.to_csv(self.run_dir / "rejections.csv", index=False)
+        safe_frame(rejections).to_csv(self.run_dir / "rejections.csv", index=False)
         self.rejected_rows = len(rejections)
         self.log(f"  {len(long):,} figures: {files.wide_csv.name}, .xlsx and {files.long_csv.name}")
 

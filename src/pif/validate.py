@@ -37,6 +37,7 @@ import pandas as pd
 from rich.console import Console
 from rich.table import Table as RichTable
 
+from pif.cells import safe_text, short_value
 from pif.contract import Column, Contract, Table, load_contract, match_header, read_header
 
 if TYPE_CHECKING:
@@ -113,7 +114,7 @@ def write_report(findings: Iterable[Finding], path: Path) -> Path:
         writer = csv.DictWriter(handle, fieldnames=[field.name for field in fields(Finding)])
         writer.writeheader()
         for finding in findings:
-            writer.writerow(asdict(finding))
+            writer.writerow({key: safe_text(value) for key, value in asdict(finding).items()})
     return path
 
 
@@ -359,7 +360,7 @@ def _suite(contract: Contract, table: Table, frame: pd.DataFrame) -> Expectation
         if column.name in frame.columns:
             for expectation in _column_expectations(contract, table, column):
                 suite.add_expectation(expectation)
-    for earlier, later in table.date_order:
+    for earlier, later in (*table.date_order, *table.field_date_order):
         if earlier in frame.columns and later in frame.columns:
             pair = _expectation(
                 "ExpectColumnPairValuesAToBeGreaterThanB",
@@ -445,6 +446,7 @@ def _row_findings(
 
 def _problem(table: Table, check: str, column: Column, value: str, frame: pd.DataFrame, row: int) -> str:
     """The text after 'file row N, column:' saying what is wrong and what is expected."""
+    value = short_value(value)
     if check == "required":
         return "value is missing (required)"
     if check == "date":
@@ -456,10 +458,17 @@ def _problem(table: Table, check: str, column: Column, value: str, frame: pd.Dat
     if check == "decimal":
         return f"'{value}' is not a number"
     if check == "code":
-        return f"'{value}' is not in code list {column.code_list} (seeds/code_map.csv)"
+        kept = ""
+        if column.name in table.field_issue_columns:
+            kept = " (the row is kept, the code read as not recorded)"
+        return f"'{value}' is not in code list {column.code_list} (seeds/code_map.csv){kept}"
     if check == "date_order":
-        earlier = next(pair[0] for pair in table.date_order if pair[1] == column.name)
-        return f"'{value}' is before {earlier} '{frame.at[row, earlier]}'"
+        pairs = (*table.date_order, *table.field_date_order)
+        earlier = next(pair[0] for pair in pairs if pair[1] == column.name)
+        kept = ""
+        if column.name in table.field_issue_columns:
+            kept = " (the row is kept, this date read as unknown)"
+        return f"'{value}' is before {earlier} '{frame.at[row, earlier]}'{kept}"
     raise ValueError(f"unknown check {check}")
 
 

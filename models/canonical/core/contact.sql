@@ -21,6 +21,7 @@ select
     coalesce(contacts.five_elements_considered, false) as is_five_elements_considered,
     outcome.national_code as outcome_code,
     contacts.decision_date,
+    contacts.decision_date_issue,
     decision.national_code as decision_code,
     decision_role.national_code as decision_by_role_code,
     coalesce(contacts.recorded_in_error, false) as is_recorded_in_error,

@@ -119,8 +119,8 @@ select
     {{ advice_or_assistance_exclusion_reason('ch_001_exclusion_reason', 'CH/001') }} as ch_002_exclusion_reason,
     case
         when ch_001_exclusion_reason is not null then 'not in CH/001'
+        when decision_date_issue is not null then 'decision dated before the contact was received'
         when decision_date is null then 'no decision recorded'
-        when decision_date < received_date then 'decision dated before the contact was received'
         when decision_code is null or decision_code not in ({{ quoted_list(var('qualifying_contact_decisions')) }})
             then 'not a practice decision (' || coalesce(decision_code, 'no decision type') || ')'
         when

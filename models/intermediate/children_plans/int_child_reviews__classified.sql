@@ -137,7 +137,7 @@ timeliness as (
         met_by_review_id as review_id,
         count(*) as occasions_met,
         min(case when is_met_in_time then 1 else 0 end) = 1 as is_in_time,
-        min(due_date) as due_date
+        min(cycle_due_date) as due_date
     from occasions
     where met_by_review_id is not null
     group by met_by_review_id

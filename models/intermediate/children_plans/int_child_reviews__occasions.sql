@@ -16,6 +16,12 @@
     review on its due date is in time, a day later is not). Every further due date (macro
     review_cycle_due_date) that passes before the next review, or before the schedule ends (plan
     end, de-registration, end of the period of care), is an occasion due and not met.
+  - A review held early (before the due date of the occasion it meets) restarts the cycle: the
+    Code's "subsequent reviews must be carried out no more than six months after the previous
+    review" makes the next review due a cycle after the review last held, so the occasion the early
+    review met falls due on the day it was held (due_date; cycle_due_date keeps the date the cycle
+    gave) and is not also counted at its later cycle date. Plan started 20/12/2025, reviewed
+    10/01/2026: occasions due 10/01/2026 (met), 10/07/2026 and 10/01/2027, so two in 2026-27 (issue 13).
   - A change of circumstances (review trigger change_of_circumstances with trigger_date) in the
     pathway (rule i) and SGO (rule l) schedules makes a review due var
     change_of_circumstances_review_days (28) days after the trigger date, met by that review; it
@@ -35,8 +41,8 @@
     pathway_plan_age_limit). An occasion due on or after the 18th birthday is kept (not counted, not
     listed) only when a review held before the birthday met it, so that review can be timed.
   CH/017 exclusions (null = counted when due in a configured year): due after var extract_date
-  (an in-year run: the extract was taken before the occasion fell due, so it is not yet due - even
-  when a review held early has already met it), person in error or with no date of birth, the
+  (an in-year run: the extract was taken before the occasion fell due, so it is not yet due; an
+  occasion met early fell due when the review was held), person in error or with no date of birth, the
   schedule's exclusion reason, re-assessment replaced the review, and for part c (children in need)
   the child was looked after or on the register on the due date (their reviews are parts a-b; rules
   a-c exclude them). With var extract_date null (default) occasions are due to 31 March of the last
@@ -307,7 +313,12 @@ cycle_occasions as (
         anchor_date,
         occasion_number,
         'cycle' as occasion_kind,
-        due_date,
+        case
+            when occasion_number = 0 and next_kind = 'review' and next_review_date < due_date
+                then next_review_date
+            else due_date
+        end as due_date,
+        due_date as cycle_due_date,
         case when occasion_number = 0 and next_kind = 'review' then next_review_id end as met_by_review_id,
         case when occasion_number = 0 and next_kind = 'review' then next_review_date end as met_review_date,
         case
@@ -343,6 +354,10 @@ trigger_occasions as (
             {{ dbt.dateadd('day', var('change_of_circumstances_review_days'), 'numbered_members.trigger_date') }}
             as date
         ) as due_date,
+        cast(
+            {{ dbt.dateadd('day', var('change_of_circumstances_review_days'), 'numbered_members.trigger_date') }}
+            as date
+        ) as cycle_due_date,
         case when not numbered_members.is_reassessment then numbered_members.review_id end as met_by_review_id,
         case when not numbered_members.is_reassessment then numbered_members.review_date end as met_review_date,
         case when numbered_members.is_reassessment then numbered_members.review_id end as replaced_by_review_id,
@@ -460,6 +475,7 @@ select
     occasion_number,
     occasion_kind,
     due_date,
+    cycle_due_date,
     met_by_review_id,
     met_review_date,
     met_review_date is not null and met_review_date <= due_date as is_met_in_time,

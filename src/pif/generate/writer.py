@@ -83,6 +83,10 @@ LAST_DATE = np.datetime64("2041-01-01", "D")
 # Defect types that staging rejects (with a reason) and those it stages.
 REJECTING = ("duplicate_row", "missing_required", "unknown_code", "impossible_date", "reversed_dates")
 STAGED = ("recorded_in_error", "code_variation")
+# Defects that make one field unusable: staging keeps the row, reads the field as unknown and lists
+# it in stg_wccis__field_issues (an unknown code in an optional column; a reversed field_date_order
+# pair). The same random draws as before issue 13, only labelled apart from the rejecting ones.
+FIELD_ISSUES = ("unknown_optional_code", "reversed_field_dates")
 
 
 def _date_strings() -> np.ndarray:
@@ -209,6 +213,7 @@ class ExtractWriter:
             "line_numbers": "CSV line of the affected row; the header is line 1",
             "rejecting_defects": list(REJECTING),
             "staged_defects": list(STAGED),
+            "field_issue_defects": list(FIELD_ISSUES),
             "rows": {self.contract.table(name).file: rows for name, rows in self.rows.items()},
             "files": {
                 file: {kind: asdict(log) for kind, log in kinds.items()} for file, kinds in self.log.items()
@@ -248,7 +253,9 @@ class ExtractWriter:
             used[chosen] = True
             return chosen
 
-        plan: dict[str, list[tuple[int, str, str, str]]] = {kind: [] for kind in (*REJECTING, *STAGED)}
+        plan: dict[str, list[tuple[int, str, str, str]]] = {
+            kind: [] for kind in (*REJECTING, *STAGED, *FIELD_ISSUES)
+        }
 
         def has(name: str) -> np.ndarray:
             return values[name] != ""
@@ -270,7 +277,8 @@ class ExtractWriter:
                 values[column.name][row] = UNKNOWN_CODE
                 reason = f"{column.name} '{UNKNOWN_CODE}' is not in code list {column.code_list}"
                 reason += " (seeds/code_map.csv)"
-                plan["unknown_code"].append((row, ids[row], column.name, reason))
+                kind = "unknown_code" if table.is_required(column) else "unknown_optional_code"
+                plan[kind].append((row, ids[row], column.name, reason))
         if dates:
             filled = np.column_stack([has(c) for c in dates])
             for row in pick(rates.impossible_date, free & filled.any(axis=1)):
@@ -280,15 +288,16 @@ class ExtractWriter:
                 plan["impossible_date"].append(
                     (row, ids[row], column, f"{column} '{bad}' is not a valid date (expected DD/MM/YYYY)")
                 )
-        if table.date_order:
-            pairs = list(table.date_order)
+        if table.date_order or table.field_date_order:
+            pairs = [*table.date_order, *table.field_date_order]
             days = self.last_days
             strict = np.column_stack([_strictly_before(days.get(a), days.get(b_), n) for a, b_ in pairs])
             for row in pick(rates.reversed_dates, free & strict.any(axis=1)):
                 first, second = pairs[rng.choice(np.flatnonzero(strict[row]))]
                 values[first][row], values[second][row] = values[second][row], values[first][row]
                 reason = f"{second} ({values[second][row]}) is before {first} ({values[first][row]})"
-                plan["reversed_dates"].append((row, ids[row], f"{first},{second}", reason))
+                kind = "reversed_dates" if (first, second) in table.date_order else "reversed_field_dates"
+                plan[kind].append((row, ids[row], f"{first},{second}", reason))
         if "recorded_in_error" in values:
             for row in pick(rates.recorded_in_error, free):
                 values["recorded_in_error"][row] = "Y"
