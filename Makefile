@@ -77,6 +77,7 @@ dbt-duckdb:
 	PIF_DUCKDB_PATH=.tmp/test.duckdb $(BIN)/dbt test --select test_type:unit --target duckdb --target-path .tmp/target-duckdb
 	PIF_DUCKDB_PATH=.tmp/test.duckdb $(BIN)/dbt docs generate --quiet --target duckdb --target-path .tmp/target-duckdb
 	$(BIN)/python -m pif.docs_check .tmp/target-duckdb
+	PIF_DUCKDB_PATH=.tmp/test.duckdb PIF_TEST_TRACE_TARGET=duckdb $(BIN)/pytest -q tests_py/test_trace_built.py
 	$(BIN)/pif check .tmp/test-output/latest/pif_return_long.csv --csv .tmp/test-output/relation-check.csv
 	PIF_DUCKDB_PATH=.tmp/test.duckdb PIF_TEST_RUN_OUTPUT=.tmp/test-output $(BIN)/pytest -q tests_py/test_nightly_run.py
 
@@ -90,6 +91,7 @@ dbt-postgres:
 	$(BIN)/pif check .tmp/test-output-postgres/latest/pif_return_long.csv
 	$(BIN)/dbt test --select test_type:unit --target postgres --target-path .tmp/target-postgres
 	$(BIN)/python -m pif.crosscheck --duckdb-path .tmp/test.duckdb
+	PIF_TEST_TRACE_TARGET=postgres $(BIN)/pytest -q tests_py/test_trace_built.py
 	PIF_TEST_GRANTS=1 $(BIN)/pytest -q tests_py/test_postgres_grants.py
 
 docs: setup
