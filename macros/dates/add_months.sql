@@ -2,7 +2,7 @@
   add_months(date_expr, n) -> date
 
   The date n calendar months later (n may be negative, a literal or an SQL expression). When the
-  day does not exist in the target month the result is that month's last day (both DuckDB and
+  day does not exist in the target month the result is that month’s last day (both DuckDB and
   PostgreSQL clamp): 2026-03-31 minus 1 month -> 2026-02-28; 2024-02-29 minus 12 months ->
   2023-02-28. The result is always a date (dbt.dateadd alone returns a timestamp).
       {{ add_months('latest.start_date', -var('repeat_assessment_lookback_months')) }}

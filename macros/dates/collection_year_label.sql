@@ -1,7 +1,7 @@
 {#
   collection_year_label(start_year_expr) -> text
 
-  The collection year's label from the (integer) calendar year in which it starts:
+  The collection year’s label from the (integer) calendar year in which it starts:
       {{ collection_year_label('2026') }}                                  -- '2026-27'
       {{ collection_year_label(collection_year_start('assessment.start_date')) }}
   The label is how collection years appear in data (collection_year columns, the return table).

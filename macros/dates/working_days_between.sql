@@ -24,7 +24,7 @@
     ordinary Monday -> 1;
   - end before start gives a negative number.
   Use a left join if a date may fall outside the calendar (2015-01-01 .. 2035-12-31): the result is
-  then null. The next working day strictly after D is the seed's next_working_day column.
+  then null. The next working day strictly after D is the seed’s next_working_day column.
 #}
 {% macro working_days_between(start_alias, end_alias) -%}
   ({{ end_alias }}.working_day_number - {{ start_alias }}.working_day_number)

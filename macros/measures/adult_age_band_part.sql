@@ -1,5 +1,5 @@
 {#
-  adult_age_band_part(age_expression, parts) -> the part of the catalogue's eight adult age bands
+  adult_age_band_part(age_expression, parts) -> the part of the catalogue’s eight adult age bands
   (18-24, 25-34, 35-44, 45-54, 55-64, 65-74, 75-84, 85 and over) an age falls in, as the measure
   names its parts (`parts`: eight labels, youngest first); null under 18 or for a null age.
       {{ adult_age_band_part('age_at_receipt', ['age_1', 'age_2', ..., 'age_8']) }}

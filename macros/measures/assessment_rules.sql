@@ -1,11 +1,11 @@
 {#
-  Assessment rules shared by the children's and adults' assessment measures, written once.
+  Assessment rules shared by the children’s and adults’ assessment measures, written once.
 
   open_plan_at_start(candidates, plans): a CTE body giving, per candidate assessment, a care and
     support plan open on its start date (a re-assessment: CH/006 exclude 4, AD/004), or none.
   previous_concluded_assessment(candidates, processes): a CTE body giving, per candidate, the latest
     other concluded assessment of the same person (not recorded in error, not "more assessment
-    required") completed on or before the candidate's start and no more than var
+    required") completed on or before the candidate’s start and no more than var
     repeat_assessment_lookback_months before it (CH/013, AD/008: exactly 12 months counts).
   Both take relation names (CTEs) with assessment_id, person_id, start_date, completed_date, ...
 #}

@@ -1,5 +1,5 @@
 {#
-  The items of a measure that splits its base measure's records by a code, through
+  The items of a measure that splits its base measure’s records by a code, through
   seeds/measure_part_map.csv (CH/004 and AD/003 by contact source, CH/007, CH/014, AD/005 and AD/009
   by assessment outcome): each record of `records` meeting `condition` (the base measure) in the
   part its `code_column` maps to for this measure and `code_list`; a record whose code maps to no

@@ -53,7 +53,7 @@
 {% endmacro %}
 
 {#
-  Measures whose return crosses their category parts with their age-band parts (the registry's
+  Measures whose return crosses their category parts with their age-band parts (the registry’s
   age_* parts, two splits of the same items): pif_return gives each listed part a row per age band in
   its breakdown column, as the published return prints CH/023 (category x age).
 #}

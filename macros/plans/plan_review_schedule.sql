@@ -219,7 +219,7 @@ where
     or chosen.due_date <= cycles.cycle_end_date
 {% endmacro %}
 
-{#- The months to the next due date from an anchor: the young person's cycle while under 18 on the anchor date. -#}
+{#- The months to the next due date from an anchor: the young person’s cycle while under 18 on the anchor date. -#}
 {% macro review_gap_months(anchor_date, date_of_birth, months, young_months, young) -%}
     {%- if young -%}
         case when {{ age_at(date_of_birth, anchor_date) }} < 18 then {{ young_months }} else {{ months }} end

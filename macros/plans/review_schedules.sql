@@ -1,5 +1,5 @@
 {#
-  Review schedules of the children's plans measures (CH/017-CH/019, models/intermediate/children_plans).
+  Review schedules of the children’s plans measures (CH/017-CH/019, models/intermediate/children_plans).
 
   review_cycle_due_date(first_due_date, gap_after_first_months, interval_months, occasion_number)
     The due date of the occasion_number-th review due (0-based) after an anchor (the start of a

@@ -15,7 +15,7 @@
   that need the field read to list the record in their exclusions with that reason:
     - a code in an optional column (not required) is not in its code list;
     - a later date is before its earlier one (table meta field_date_order, [earlier, later]):
-      the later date is nulled (e.g. a contact's decision dated before its receipt: the contact
+      the later date is nulled (e.g. a contact’s decision dated before its receipt: the contact
       still counts in CH/001, CH/002, CH/004; only CH/003 needs the decision date).
   stg_wccis__field_issues lists every field issue of an accepted row (`pif rejections` prints it).
 

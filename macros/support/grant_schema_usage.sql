@@ -1,5 +1,5 @@
 {#
-  Least privilege on PostgreSQL. dbt's `grants` config (dbt_project.yml, by folder) grants select on
+  Least privilege on PostgreSQL. dbt’s `grants` config (dbt_project.yml, by folder) grants select on
   each table of the marts and the return as it is built, so grants survive every rebuild; a role also
   needs usage on the schema, which this on-run-end hook grants: the reporting role on the return
   schema only, the analyst role on the return and marts schemas. No other schema (raw, staging,

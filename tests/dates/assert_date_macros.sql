@@ -2,7 +2,7 @@
   Pins the date macros (age_at, collection_year_start, collection_year_label, add_months) on
   literal cases: 31 March / 1 April, a birthday on the day, 29 February birthdays (UK rule: a new
   age on 1 March in a non-leap year), leap years, month ends. Returns one row per case where a
-  macro's result differs from the expected value; no rows means every macro behaves as documented.
+  macro’s result differs from the expected value; no rows means every macro behaves as documented.
 #}
 with age_cases as (
 

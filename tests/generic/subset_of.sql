@@ -18,9 +18,9 @@
 
   - `columns` is a list of column names present in both relations, matched with `=`: a model row
     with a null in any of them never matches, so it is returned (an item that cannot be traced).
-  - `parent_where` filters the parent (SQL condition on the parent's columns).
-  - `where` filters the model. Note that dbt treats a test argument called `where` as the test's
-    `where` config, which already filters `model` before this macro sees it (so the macro's own
+  - `parent_where` filters the parent (SQL condition on the parent’s columns).
+  - `where` filters the model. Note that dbt treats a test argument called `where` as the test’s
+    `where` config, which already filters `model` before this macro sees it (so the macro’s own
     `where` parameter is then empty); both spellings give the same result.
   The test returns the offending model rows (all their columns), so a failure names the items.
 #}

@@ -1,5 +1,5 @@
 {#
-  Contact source "Local Authority" (CH/004 k, AD/003 k, AD/021, CA/003 k, CA/013 k): the catalogue's
+  Contact source "Local Authority" (CH/004 k, AD/003 k, AD/021, CA/003 k, CA/013 k): the catalogue’s
   only explanation of it (CA/003, CA/013) says it includes other local authorities in Wales, England,
   Scotland and Northern Ireland (and overseas local government). Decided once for every contact-source
   measure (docs/interpretations.md): the local code OLA (another local authority) maps to the national

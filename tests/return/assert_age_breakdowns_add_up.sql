@@ -1,6 +1,6 @@
 {#-
   The age-band breakdown rows of a crossed part (macro age_breakdowns, e.g. CH/023 part a by age)
-  add up to the part's own figure: every item of the part is in exactly one age band. Returns the
+  add up to the part’s own figure: every item of the part is in exactly one age band. Returns the
   figures where they do not.
 -#}
 with

@@ -1,4 +1,4 @@
-{#- Carers: adult and young carers' contacts and assessments, CA/001-CA/007, CA/011-CA/016 (models/marts/measures/carers_contacts_assessments/). -#}
+{#- Carers: adult and young carers’ contacts and assessments, CA/001-CA/007, CA/011-CA/016 (models/marts/measures/carers_contacts_assessments/). -#}
 {% macro section_carers_contacts_assessments() %}
   {{ return({
     'measures': [

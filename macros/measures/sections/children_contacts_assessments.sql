@@ -1,4 +1,4 @@
-{#- Children's contacts and assessments, CH/001-CH/014 (models/marts/measures/children_contacts_assessments/). -#}
+{#- Children’s contacts and assessments, CH/001-CH/014 (models/marts/measures/children_contacts_assessments/). -#}
 {% macro section_children_contacts_assessments() %}
   {{ return({
     'measures': [

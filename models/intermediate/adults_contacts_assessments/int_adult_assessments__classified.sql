@@ -1,25 +1,25 @@
 {#
-  Every assessment process of a person's own needs (var adult_assessment_types: adult, and child
+  Every assessment process of a person’s own needs (var adult_assessment_types: adult, and child
   assessments concluded after the 18th birthday) completed (authorised) in the configured collection
-  years that is an adults' candidate, with the decision for each adults' assessment measure
+  years that is an adults’ candidate, with the decision for each adults’ assessment measure
   (AD/004-AD/009) and, where one is not counted, why. A multi-stage process counts once
-  (int_assessments__processes, shared with the children's measures).
+  (int_assessments__processes, shared with the children’s measures).
 
   Candidates: adult assessments of anyone (one of a person under 18 at completion is listed as
-  excluded, since the children's measures count only child assessments), and child assessments
-  of a person 18 or over at completion (the children's measures stop at 18: the person has moved to
-  the adults' measures). Carers' and young carers' assessments belong to the carers' measures.
+  excluded, since the children’s measures count only child assessments), and child assessments
+  of a person 18 or over at completion (the children’s measures stop at 18: the person has moved to
+  the adults’ measures). Carers’ and young carers’ assessments belong to the carers’ measures.
 
   Interpretations (docs/interpretations.md):
   - Age is taken at completion (authorisation), the date that places the assessment in the year.
-  - New, not a re-assessment: no care and support plan open on the process's start date
-    (int_adult_plans__care_and_support_lifetimes); a carer's support plan does not make an
-    assessment of the person's own needs a re-assessment.
+  - New, not a re-assessment: no care and support plan open on the process’s start date
+    (int_adult_plans__care_and_support_lifetimes); a carer’s support plan does not make an
+    assessment of the person’s own needs a re-assessment.
   - A process whose final outcome is "a more comprehensive assessment is required" has not
     concluded: excluded as incomplete, as for CH/006.
   - AD/008: a repeat assessment is requested by the adult (or, for a child assessment concluded at
     18, the young person) or a family member, with no change of circumstances, and another concluded
-    assessment of the same person's own needs was completed on or before this one's start and no
+    assessment of the same person’s own needs was completed on or before this one’s start and no
     more than var repeat_assessment_lookback_months (12) calendar months before it - the rule of
     CH/013.
 #}

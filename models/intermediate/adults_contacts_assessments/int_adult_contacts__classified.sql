@@ -1,11 +1,11 @@
 {#
   Every contact received in the configured collection years about a person who is an adult at the
   time (18 or over on the date received), or whose age cannot be known (neither a date of birth nor
-  an expected date of birth), with the decision for each adults' contacts measure (AD/001-AD/003)
+  an expected date of birth), with the decision for each adults’ contacts measure (AD/001-AD/003)
   and, where a contact is not counted, why. Measures select the counted rows; marts/return/
   measure_exclusions lists the reasons.
 
-  The children's side (int_child_contacts__classified) takes the contacts of people under 18 or
+  The children’s side (int_child_contacts__classified) takes the contacts of people under 18 or
   unborn on the same date, so a person turning 18 moves from CH/001 to AD/001 on the 18th birthday
   (a 29 February birthday on 1 March in other years, macro age_at). A person with no date of birth
   and no expected date of birth is a candidate on both sides, excluded on both with a reason.
@@ -14,8 +14,8 @@
   - AD/001a counts every contact to the IAA service, including people receiving care and support;
     AD/001b only those not receiving care and support (int_adult_plans__care_and_support_lifetimes:
     a plan open on the date received). Contacts asking only for support as a carer belong to the
-    carers' measures (CA/001) and are in neither part; any other contact from a carer with a
-    carer's support plan is new (include 8), since a carer's support plan is not care and support.
+    carers’ measures (CA/001) and are in neither part; any other contact from a carer with a
+    carer’s support plan is new (include 8), since a carer’s support plan is not care and support.
   - Include 7 (safeguarding contacts counted "unless they were receiving care and support"):
     applied to part b only; part a counts them (var
     adult_total_contacts_include_safeguarding_of_people_receiving_care, default true).

@@ -13,7 +13,7 @@
   - A completed period with no outcome recorded cannot be classified in AD/011 a-d (whose parts must
     sum to AD/010), so it is not counted in AD/010 and is listed for correction (as CH/006 does for an
     assessment with no outcome).
-  - The recorded outcome (practitioner's judgement) decides the AD/011 part; the weekly hours are not
+  - The recorded outcome (practitioner’s judgement) decides the AD/011 part; the weekly hours are not
     used to derive or override it.
 #}
 with

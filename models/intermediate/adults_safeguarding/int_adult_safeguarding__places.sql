@@ -1,5 +1,5 @@
 {#
-  The places of alleged abuse of the completed enquiries of the AD/023 base (AS/005's population),
+  The places of alleged abuse of the completed enquiries of the AD/023 base (AS/005’s population),
   one row per enquiry and place recorded (several places: one row each, "record all individually"),
   with the AS/005 part: a own home, b community, c care home setting, d health setting; places with
   no AS/005 part (supported living, day centre, online, unknown: place_other) have a null part.

@@ -1,6 +1,6 @@
 {#
   Every report of an adult suspected of being at risk (one row per report), placed in a collection
-  year by the date it was received, with the adult's age band, ethnicity and gender for the report,
+  year by the date it was received, with the adult’s age band, ethnicity and gender for the report,
   the categories of abuse alleged, the decision to make section 126 enquiries, and for each measure
   of the section whose item is the report (AD/020-AD/023) the reason it is not counted.
 
@@ -8,8 +8,8 @@
   - Adults are 18 or over on the day the report was received (a young person moves into these
     measures on their 18th birthday); a person with no date of birth cannot be shown to be an adult
     and is listed with that reason.
-  - AS/004a: the ethnicity recorded for the report, else the person's, else "information not
-    obtained". AS/004b: the person's gender; none recorded is "not disclosed or unknown".
+  - AS/004a: the ethnicity recorded for the report, else the person’s, else "information not
+    obtained". AS/004b: the person’s gender; none recorded is "not disclosed or unknown".
   - AD/022: a report counts under every AD/022 category alleged (flags and primary category), or
     under its primary category only (var ad_022_counts_every_alleged_category). A report alleging
     only other kinds of abuse (domestic abuse, exploitation) or none is in no AD/022 part.

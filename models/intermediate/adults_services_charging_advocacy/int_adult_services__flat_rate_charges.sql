@@ -8,7 +8,7 @@
   - "Delivered and chargeable in the collection year": the service ran on at least one day of the
     year. The adult is 18 or over on the last day it ran in the year.
   - Adults with a care and support plan only (measure name, exclude 1): the service is identified in a
-    care and support plan (not a carer's support plan) and a care and support plan of the adult was
+    care and support plan (not a carer’s support plan) and a care and support plan of the adult was
     open while it ran in the year. Flat-rate charges recorded in the extract are taken to be for
     services under section 15 or 17 of the Act (the extract cannot tell otherwise).
 #}

@@ -16,7 +16,7 @@
   - Charged (AD/031): a flat-rate or full-cost service is charged; a direct payment contribution
     is charged unless the financial assessment in effect sets a nil charge (the contribution is
     recorded on the service; an assessment, where there is one, sets its amount); a means-tested
-    service is charged when the adult's financial assessment for the setting
+    service is charged when the adult’s financial assessment for the setting
     (residential for var residential_care_service_types, otherwise non-residential) in effect on 31
     March (var adult_charged_period = on_31_march) - or on any day of the year the service ran
     (during_year) - sets a charge above nil: an assessed charge above 0, the maximum weekly charge, over

@@ -5,7 +5,7 @@
   Interpretations (docs/interpretations.md):
   - AD/032 counts instances (every record where an independent professional advocate was deemed
     necessary), as the definition and include 1 say, although the name says "adults".
-  - "Deemed necessary" is the practitioner's recorded decision (independent_advocate_required), not
+  - "Deemed necessary" is the practitioner’s recorded decision (independent_advocate_required), not
     the absence of an "appropriate individual available" flag (an empty flag means not recorded). A
     record where the decision is yes but an appropriate individual is recorded as available is not
     counted (exclude 2) and listed for correction.

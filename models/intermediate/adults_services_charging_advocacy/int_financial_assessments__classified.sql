@@ -17,7 +17,7 @@
   - AD/029c "assessed to be over the capital limit for residential services": a residential
     assessment with outcome over_capital_limit completed in the year (the adult 18 or over then),
     for an adult with a care and support plan open at some time in the year: only adults who came
-    through the local authority's assessment. Non-residential over-the-limit assessments are listed
+    through the local authority’s assessment. Non-residential over-the-limit assessments are listed
     with a reason, not counted.
 #}
 with

@@ -1,17 +1,17 @@
 {#
-  CA/006: every offer of a carer's needs assessment made in the configured collection years to a
+  CA/006: every offer of a carer’s needs assessment made in the configured collection years to a
   person who is an adult carer on the date of the offer (macro carer_group), with the decision and,
   where the offer is not counted as a refusal, why. Offers to young carers are not measured (a 16 or
-  17 year old's refusal only means there is no assessment to count in CA/014).
+  17 year old’s refusal only means there is no assessment to count in CA/014).
 
   Interpretations (docs/interpretations.md):
   - Unit: refused offers (include 1 "count all contacts ... where an offer of assessment was made but
-    the carer refused"); both routes count - an offer at the carer's contact to IAA and a proactive
+    the carer refused"); both routes count - an offer at the carer’s contact to IAA and a proactive
     offer by the local authority (definition paragraph 2).
-  - The offer's date places it in the year.
+  - The offer’s date places it in the year.
   - Exclude 2: a carer who already had a support plan meeting needs as a carer on the date of the
     offer (int_carer_plans__support_lifetimes) refused a re-assessment.
-  - Exclude 1 and 3: a carer's assessment of the person that started on or after the offer and on or
+  - Exclude 1 and 3: a carer’s assessment of the person that started on or after the offer and on or
     before 31 March of the year (they changed their mind and were assessed, Part 3 Code para. 115), or
     an offer made at a contact where the five elements were considered and a what matters
     conversation held (an assessment took place), is not a refusal.

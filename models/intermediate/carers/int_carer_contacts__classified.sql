@@ -1,16 +1,16 @@
 {#
-  Every carer's contact (a contact asking for support as a carer: is_carer_support_request) received
+  Every carer’s contact (a contact asking for support as a carer: is_carer_support_request) received
   in the configured collection years, with the carer group on the date received (macro carer_group:
   adult 18 or over -> CA/001-CA/003, young under 18 -> CA/011-CA/013) and the decision for each
-  carers' contact measure and, where a contact is not counted, why.
+  carers’ contact measure and, where a contact is not counted, why.
 
-  The carers' contacts are the ones the children's and adults' contact measures leave out
+  The carers’ contacts are the ones the children’s and adults’ contact measures leave out
   (int_child_contacts__classified, int_adult_contacts__classified: "seeking support with caring
   needs only"), so a contact is counted in exactly one of CH/001, AD/001a, CA/001 and CA/011.
 
   Interpretations (docs/interpretations.md):
   - A contact for support as a carer is one flagged is_carer_support_request. A carer who contacts
-    about their own care and support needs is an adults' or children's contact (CA/001 exclude 2).
+    about their own care and support needs is an adults’ or children’s contact (CA/001 exclude 2).
   - "In receipt of support as a carer at the time of the contact" (exclude 1): a support plan
     meeting needs as a carer open on the date received (int_carer_plans__support_lifetimes).
   - CA/002, CA/012: as CH/002 and AD/002 (macro advice_or_assistance_exclusion_reason).

@@ -1,6 +1,6 @@
 {#
-  CA/008 and CA/017: one row per collection year and plan that could meet a carer's needs - a carer's
-  or young carer's support plan, or a care and support plan flagged includes_needs_as_carer (a single
+  CA/008 and CA/017: one row per collection year and plan that could meet a carer’s needs - a carer’s
+  or young carer’s support plan, or a care and support plan flagged includes_needs_as_carer (a single
   integrated plan) - open on 31 March of that year (start date <= 31 March, no end date or an end
   date >= 31 March), with the carer group on 31 March (macro carer_group: adult -> CA/008, young ->
   CA/017), the decision for the plan and, repeated on every row of the person, the decisions for
@@ -8,10 +8,10 @@
 
   Interpretations (docs/interpretations.md):
   - Part a: carers with a counted support plan meeting their needs as a carer on 31 March: a
-    carer's support plan or an integrated plan. Part b: those of them who also have their own care
+    carer’s support plan or an integrated plan. Part b: those of them who also have their own care
     and support needs met by a plan open that day - the integrated plan itself, or a care and support
     plan (int_plans__care_and_support_lifetimes for a young carer, int_adult_plans__care_and_support_lifetimes
-    for an adult carer). So b is within a (the measure name: "a carer's support plan ... and also a
+    for an adult carer). So b is within a (the measure name: "a carer’s support plan ... and also a
     care and support plan"), and an integrated plan puts the carer in both (the body: "include the
     individual under part b").
   - A plan counts when it is not refused, not recorded in error (plan or person), not drawn up by a

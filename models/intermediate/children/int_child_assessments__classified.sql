@@ -1,21 +1,21 @@
 {#
-  Every children's assessment process completed (authorised) in the configured collection years
-  about a person not known to be an adult at completion, with the decision for each children's
+  Every children’s assessment process completed (authorised) in the configured collection years
+  about a person not known to be an adult at completion, with the decision for each children’s
   assessment measure (CH/006-CH/014) and, where an assessment is not counted, why.
 
   Interpretations (docs/interpretations.md):
-  - Children's assessments are assessments of type child (including pre-birth assessments); carer
-    and young carer assessments are counted by the carers' measures.
+  - Children’s assessments are assessments of type child (including pre-birth assessments); carer
+    and young carer assessments are counted by the carers’ measures.
   - A child is under 18 on the completion date, or unborn then (no date of birth, or born after).
-  - Re-assessment: a care and support plan was open on the process's start date.
+  - Re-assessment: a care and support plan was open on the process’s start date.
   - A process whose final outcome is "a more comprehensive assessment is required" has not
     concluded: it is excluded as incomplete.
   - CH/012: working days after the start date (day zero) up to and including the completion date,
     from the working-day calendar; within timescale when at most the var
     child_assessment_timescale_working_days (42).
   - CH/013: a repeat assessment is requested by the child or a family member, with no change of
-    circumstances, and another completed children's assessment of the same child was completed
-    on or before this one's start and no more than var repeat_assessment_lookback_months (12)
+    circumstances, and another completed children’s assessment of the same child was completed
+    on or before this one’s start and no more than var repeat_assessment_lookback_months (12)
     calendar months before it.
 #}
 with

@@ -1,6 +1,6 @@
 {#
   Every contact received in the configured collection years about a person who is not known to be
-  an adult at the time, with the decision for each children's contact measure (CH/001-CH/005) and,
+  an adult at the time, with the decision for each children’s contact measure (CH/001-CH/005) and,
   where a contact is not counted, why. Measures select the counted rows; marts/return/
   measure_exclusions lists the reasons.
 

@@ -5,7 +5,7 @@
   Decisions (docs/interpretations.md):
   - Every Active Offer counts, a child with several offers counts several times (include 3).
   - The offer must be the Active Offer of Independent Professional Advocacy (is_active_offer, the
-    provider's Appendix B flag; exclude 1). The trigger (became looked after, initial child
+    provider’s Appendix B flag; exclude 1). The trigger (became looked after, initial child
     protection conference, other) is recorded but does not decide.
   - Aged var advocacy_minimum_age_at_year_start (5) or over on 1 April of the collection year
     (exclude 2: a child turning 5 during the year is not counted that year), and a child (under 18)

@@ -1,5 +1,5 @@
 {#
-  Periods of education, employment or training (CH/054): a care-experienced young person's main
+  Periods of education, employment or training (CH/054): a care-experienced young person’s main
   activity periods whose activity is in var care_leaver_eet_activity_codes (F1-F4), chained into
   runs. A period that starts on or before the day after the latest end of the earlier EET periods
   continues the run (consecutive or overlapping: F2 followed the next day by F3 is one run, the

@@ -4,7 +4,7 @@
   with the decision and, where not counted, why.
 
   Decisions (docs/interpretations.md):
-  - The end date of the episode places it in the year (the measure's name: "during the year").
+  - The end date of the episode places it in the year (the measure’s name: "during the year").
   - Counted whether or not the arrangement is still active at 31 March (include 2).
   - Not counted: V1 short-break episodes (exclude 1), episodes or people recorded in error (exclude 3).
     Every episode of lac_episode is a census episode of this authority (exclude 2).

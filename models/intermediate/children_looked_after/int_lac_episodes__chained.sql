@@ -9,11 +9,11 @@
     to have stayed in the substantive placement (CH/043 exclude 4; it does not reset the visit cycle,
     CH/041 example three). A longer or still open temporary move is a placement.
   - is_placement_start: the first substantive episode of the period of care, or one whose placement
-    differs from the previous substantive episode's: a different placement_id (when both are
+    differs from the previous substantive episode’s: a different placement_id (when both are
     recorded), a different placement type at the same address (CH/043 include 3), or - when the
     system gives no placement_id - a P, B, CT1 or CT2 reason for new episode. An L episode, or a P/B
-    episode keeping its placement_id and type (a carer's change of address, CH/043 exclude 3), is not.
-  - placement_number: the placement's number within the period of care (1, 2, ...); placement_key =
+    episode keeping its placement_id and type (a carer’s change of address, CH/043 exclude 3), is not.
+  - placement_number: the placement’s number within the period of care (1, 2, ...); placement_key =
     care_period_id:placement_number.
   - is_under_24_hours: as recorded; when not recorded, an episode starting and ending on one date.
 #}

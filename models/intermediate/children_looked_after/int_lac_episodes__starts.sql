@@ -10,12 +10,12 @@
     not candidates (exclude 2). Privately fostered children, children bailed to reside, children to be
     adopted but not looked after, and children on supervision or residence orders are not looked after
     and have no episode in the extract (exclude 4-10).
-  - is_first_in_year: the child's first counted S episode of the year (CH/037a counts each child once).
+  - is_first_in_year: the child’s first counted S episode of the year (CH/037a counts each child once).
   - CH/038: the Part 6 care and support plan of the episode - the earliest plan of a type in var
     lac_part_6_plan_types (looked_after_care), not in error, authorised (plans.start_date) after the end
-    of the child's previous period of care and not ended before the episode started ("relates to the
+    of the child’s previous period of care and not ended before the episode started ("relates to the
     latest episode of care", include 6: a plan authorised before the placement counts).
-    plan_working_days = working days from the episode start (day zero) to the plan's authorisation,
+    plan_working_days = working days from the episode start (day zero) to the plan’s authorisation,
     negative when before; in time when <= var lac_part_6_plan_working_days (10): day 10 is in time,
     day 11 is not. The plan may be authorised in the next year and still count for this year.
 #}

@@ -2,7 +2,7 @@
   Placements: one row per placement within a period of care (placement_key from
   int_lac_episodes__chained: consecutive episodes in the same placement, whatever their legal
   statuses; a transient temporary move stays within the substantive placement). Start = its first
-  episode's start, end = the latest end of its episodes (null while any is open). The attributes are
+  episode’s start, end = the latest end of its episodes (null while any is open). The attributes are
   those of the first episode. counts_as_placement (CH/043): not a pre-adoptive placement (var
   lac_pre_adoptive_placement_types, exclude 5) and not a short break (V1, exclude 1).
 #}

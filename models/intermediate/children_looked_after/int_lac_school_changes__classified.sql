@@ -11,7 +11,7 @@
     turns 16;
   - the reason is not one of var lac_school_change_reasons_not_counted (transitional arrangements,
     school closed, special educational needs, to or from home tuition, adoption, preparing to return
-    home: exclude 5-9 and the measure's name). Out-of-county moves count (include 2).
+    home: exclude 5-9 and the measure’s name). Out-of-county moves count (include 2).
 #}
 with
 

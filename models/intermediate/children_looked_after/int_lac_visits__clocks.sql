@@ -4,17 +4,17 @@
   - A placement (int_lac_placements__placements, not a short break): every placement start resets the
     clock and needs a visit within var lac_visit_first_visit_days (7) days (para 316; a change of legal
     status or carer approval changes the frequency, not the clock: int_lac_visits__cycles). The clock
-    runs from the placement's start to its end (the next placement's start or the end of the period of
+    runs from the placement’s start to its end (the next placement’s start or the end of the period of
     care).
   - A series of short breaks (legal status V1, para 301): the V1 periods of care of a child less than
-    var lac_short_break_series_gap_days (183) apart; its clock runs from the first break's start to the
-    last break's end, across the gaps between breaks ("for as long as the short breaks continue";
+    var lac_short_break_series_gap_days (183) apart; its clock runs from the first break’s start to the
+    last break’s end, across the gaps between breaks ("for as long as the short breaks continue";
     CH/041 exclude 2 excepts short breaks from "periods not looked after").
   - clock_zero_date: day zero. With var lac_visit_placement_day_counts (true) the day of placement is
     day 1, so day zero is the day before (the CH/041 worked example: "20 October - 22 September = 28
     days" for a child placed on 23 September); false: the day of placement is day zero (CH/042 include 4).
   - last_due_date: the last day a visit can fall due: the day before the clock ends (the day the child
-    moves is the new placement's; the day care ends the child is not looked after), the day before the
+    moves is the new placement’s; the day care ends the child is not looked after), the day before the
     18th birthday, or the counting end (31 March of the last configured year, or var extract_date).
   - clock_exclusion_reason: the period of care (or series) lasted less than var
     lac_visit_min_period_days (7) days (exclude 3: no visit due, its visits not counted); person in

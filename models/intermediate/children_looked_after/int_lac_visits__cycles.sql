@@ -3,25 +3,25 @@
   stretch of the clock over which one minimum visiting interval applies. A new cycle starts at every
   event that can change the interval - the clock start, each episode start within the placement (a
   change of legal status), the first looked-after review of the period of care, a temporarily approved
-  carer's approval, the completion of the assessment of a child placed with a parent, the first
+  carer’s approval, the completion of the assessment of a child placed with a parent, the first
   anniversary of the placement and the date it was agreed as permanent - and its interval follows from
   the state on that day (the episode in force), first rule that applies:
 
   | regime (para)                                   | interval                                             |
-  | secure_or_custody (319): placement type in var lac_visit_secure_placement_types | 6-weekly in the placement's first year, then 3-monthly |
+  | secure_or_custody (319): placement type in var lac_visit_secure_placement_types | 6-weekly in the placement’s first year, then 3-monthly |
   | parent_interim_care_order (318): placed with a parent (var lac_visit_parent_placement_types) under an interim care order | weekly until the first review, then 4-weekly (until the final hearing: the care order starts a new episode) |
   | parent_before_assessment (317): placed with a parent, assessment_completed_date not reached | weekly until the first review, then 6-weekly |
   | parent (317): placed with a parent, otherwise   | 6-weekly                                             |
   | temporarily_approved_carer (318): carer approval temporarily_approved and not yet approved | weekly until the first review, then 4-weekly |
-  | permanent (316): is_permanent_placement, after the placement's first year and from permanence_agreed_date | 3-monthly |
+  | permanent (316): is_permanent_placement, after the placement’s first year and from permanence_agreed_date | 3-monthly |
   | standard (316)                                  | 6-weekly                                             |
   | short_breaks (301): a short-break series        | agreed_visit_interval_days, at most 6 months (6 months when not recorded) |
 
   Intervals are vars (lac_visit_*). is_first_visit_cycle: the cycle starts the clock (the 7-day visit
   is due), or a care order was made while the child is placed with a parent (para 317: a visit within
-  a week of the making of the care order). A cycle's dues may fall on the day it ends when that is an
+  a week of the making of the care order). A cycle’s dues may fall on the day it ends when that is an
   event day (the worked example counts a visit on the day of the first review in the weekly cycle);
-  the last cycle ends on the clock's last_due_date. Clocks excluded in int_lac_visits__clocks have no
+  the last cycle ends on the clock’s last_due_date. Clocks excluded in int_lac_visits__clocks have no
   cycles.
 #}
 with

@@ -10,7 +10,7 @@
     does not.
   - A child is under 18 on 31 March (a child whose 18th birthday is 31 March is not), or unborn
     then; a young person with a pathway plan counts while under var pathway_plan_age_limit (18).
-  - CH/015b: in CH/015a and, open on 31 March, a young carer's support plan or a care and support
+  - CH/015b: in CH/015a and, open on 31 March, a young carer’s support plan or a care and support
     plan that also meets needs as a carer (int_child_plans__classified).
   - CH/016: in CH/015a and a care and support plan open on 31 March has a direct payment; with var
     ch_016_direct_payment_must_have_started the first payment must be on or before 31 March (an

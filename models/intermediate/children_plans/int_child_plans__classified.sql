@@ -1,6 +1,6 @@
 {#
-  Every plan (children's and adults': the age test is made where a date is known), with whether it
-  is a children's care and support plan for CH/015-CH/016 and whether its reviews may count in
+  Every plan (children’s and adults’: the age test is made where a date is known), with whether it
+  is a children’s care and support plan for CH/015-CH/016 and whether its reviews may count in
   CH/017-CH/019, and why not.
 
   Interpretations (docs/interpretations.md):
@@ -8,14 +8,14 @@
     support, child protection, looked-after care, pathway: Part 4 and Part 6 plans, CH/015 include
     3-5, 7). Its start date is the date it was authorised (source contract), so an open plan is
     "active" (include 2).
-  - Not care and support plans: young carers' support plans (exclude 1), SGO support, Team Around
+  - Not care and support plans: young carers’ support plans (exclude 1), SGO support, Team Around
     the Family and Occupational Therapy-only plans (include 2), plans refused (exclude 5), drawn up
     by a signposted third party (exclude 7), recorded in error (exclude 8), and Care and Treatment
     Plans that social services neither co-ordinate nor pay for (specialist plans, exclude 2).
-  - CH/015b evidence of needs as a carer: a young carer's support plan that is not refused, in
-    error or a third party's, or a care and support plan that also meets needs as a carer
+  - CH/015b evidence of needs as a carer: a young carer’s support plan that is not refused, in
+    error or a third party’s, or a care and support plan that also meets needs as a carer
     (includes_needs_as_carer: a single integrated plan).
-  - Reviews (CH/017-CH/019) follow the plan's exclusions except its type: SGO support plans are
+  - Reviews (CH/017-CH/019) follow the plan’s exclusions except its type: SGO support plans are
     reviewed in parts d and e.
 #}
 with

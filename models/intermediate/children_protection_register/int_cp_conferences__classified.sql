@@ -13,7 +13,7 @@
     the conference was held.
   - A child is under 18, or unborn, on the conference date; unborn children are in CH/023 (age band
     "under age 1"), CH/025a-b and CH/027, including pre-birth conferences deciding j or k.
-  - The category of a registration is the conference's, or else that of the registration it
+  - The category of a registration is the conference’s, or else that of the registration it
     created; a decision to register with no category anywhere is in no CH/023 part nor CH/027.
   - CH/025a: a pre-birth initial conference, or an initial conference held while the child was
     unborn; one per child per year (the first held).

@@ -2,7 +2,7 @@
   Every registration on the child protection register (cp_registration), including those recorded
   in error (flagged, so the measures can list them with a reason), with the period the child counts
   as on the register (int_cp_registrations__periods: from the registration date, or the birth for a
-  pre-birth registration), the conferences that started and ended it, and the child's previous
+  pre-birth registration), the conferences that started and ended it, and the child’s previous
   period on the register (CH/024b).
 
   Previous registration (CH/024b): the latest other period of the same child on the register that

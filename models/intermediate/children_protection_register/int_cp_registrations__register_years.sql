@@ -5,7 +5,7 @@
   register at any time in the year) and, where not counted, why.
 
   Only born children are on the register (a pre-birth registration counts from the birth); the age
-  test is the catalogue's: under 18 on 31 March of the collection year, for both parts. A child is
+  test is the catalogue’s: under 18 on 31 March of the collection year, for both parts. A child is
   counted once per part and year (the registration that started first); other registrations of the
   same child are listed with the reason that the child is already counted.
 #}

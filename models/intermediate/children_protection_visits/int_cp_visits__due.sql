@@ -2,16 +2,16 @@
   CH/029: the visits due to children on the child protection register, one row per visit due, by
   the reading of the catalogue in var cp_visits_due_method (column due_method):
 
-  - fixed_schedule (CH/029's worked examples): a visit is due every var
+  - fixed_schedule (CH/029’s worked examples): a visit is due every var
     cp_visit_interval_working_days (10) working days after day zero (the day of registration, or
     1 April for a registration open at the start of the year) while the child is registered, whatever
     visits took place: per registration and year, FLOOR(working days on the register / 10), each
     period calculated separately.
-  - reset_at_visit (CH/030's worked example, "a new visit becomes due each time a visit is entered"):
+  - reset_at_visit (CH/030’s worked example, "a new visit becomes due each time a visit is entered"):
     each completed visit (CH/030a) is a visit due, and every 10 working days without a completed
     visit after day zero or the last completed visit is a missed visit due.
 
-  Due dates are generated set-based: the working day whose working_day_number is the clock's number
+  Due dates are generated set-based: the working day whose working_day_number is the clock’s number
   plus k times the interval (k = 1, 2, ...), no loop. A visit due on the day of de-registration or on
   or after the 18th birthday is listed with an exclusion_reason and not counted (CH/029 exclude 3);
   due dates after 31 March fall in the next year, whose clock restarts on 1 April (and none is due

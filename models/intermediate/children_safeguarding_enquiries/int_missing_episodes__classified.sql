@@ -9,7 +9,7 @@
   - Every row is a report and counts (a child going missing several times is counted each time).
   - Missing types counted: var missing_episode_types_counted (default missing and absent: the
     catalogue counts "anyone whose whereabouts cannot be established"; away without authorisation
-    means the child's whereabouts are known or thought known, so it is not counted).
+    means the child’s whereabouts are known or thought known, so it is not counted).
   - With var missing_requires_care_and_support (default true), the child must be receiving care and
     support (a care and support plan open on the date, int_plans__care_and_support_lifetimes) or be
     looked after by the authority (a looked-after episode open on the date) when they went missing:

@@ -24,7 +24,7 @@
     such meetings in one process both count (the catalogue counts "all strategy meetings" that so
     decide). Not a subset of CH/020a (catalogue).
   - CH/033 / CH/034: an exploitation factor (int_strategy_meetings__factors: recorded, or from the
-    meeting's protocol) on a meeting counted in CH/020a / CH/021a.
+    meeting’s protocol) on a meeting counted in CH/020a / CH/021a.
 #}
 {%- set year_date = var('strategy_meeting_year_date') %}
 {%- if year_date not in ['concluded_date', 'meeting_date'] %}

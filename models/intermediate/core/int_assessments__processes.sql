@@ -4,13 +4,13 @@
   recorded in error are dropped first; a process whose every stage was recorded in error is kept
   with is_recorded_in_error, so the exclusion is visible.
 
-  - start_date: the first stage's start (day zero for timescales);
-  - completed_date: the last stage's authorisation, and null while any stage is unauthorised;
+  - start_date: the first stage’s start (day zero for timescales);
+  - completed_date: the last stage’s authorisation, and null while any stage is unauthorised;
   - outcome_code, requested_by_code, has_circumstances_changed: from the last stage (the concluded
     process) and the first stage (how it was requested) respectively;
   - evidence flags (seen, active offer, secure estate, physical punishment, needs as a carer
     considered...): true when any stage records them.
-  The process is identified by its last stage's assessment_id.
+  The process is identified by its last stage’s assessment_id.
 #}
 with
 

@@ -1,7 +1,7 @@
 {#
   Lifetimes of the plans that mean a person is "receiving care and support": care and support
   plans, including child protection, looked-after care and pathway plans (var
-  care_and_support_plan_types), not refused. Carers' support plans are not care and support: a young carer
+  care_and_support_plan_types), not refused. Carers’ support plans are not care and support: a young carer
   with a support plan who contacts the service about their own needs is still a new contact
   (CH/001 include 7).
 

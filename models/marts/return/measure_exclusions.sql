@@ -1,5 +1,5 @@
 {#-
-  Why a candidate record is not counted in a measure: the union of every section's exclusion model
+  Why a candidate record is not counted in a measure: the union of every section’s exclusion model
   (macros/measures/sections/), one row per record, collection year and measure with an exclusion rule.
 -#}
 {%- for model_name in exclusion_models() %}

@@ -1,6 +1,6 @@
 {#-
   Every counted item of every implemented measure: the records behind each figure. item_value is
-  what the item adds to its figure: 1 for a count, the item's own value (days) for the measures a
+  what the item adds to its figure: 1 for a count, the item’s own value (days) for the measures a
   section lists as valued_measures.
 -#}
 {%- for model_name in implemented_measures() %}

@@ -1,7 +1,7 @@
 {#-
   The return: one figure for every part of every implemented measure in every collection year of
   the configured range, zero where nothing qualifies (never a missing row). A figure is the sum of
-  its items' item_value: the number of items for a count, the total days for a total_days measure.
+  its items’ item_value: the number of items for a count, the total days for a total_days measure.
   The measures of age_breakdowns() also get, for each listed category part, one row per age band
   (breakdown = the age part, e.g. CH/023 part a, breakdown age_ii): the items in both.
 -#}

@@ -2,7 +2,7 @@
   AD/020-AD/028, AS/001-AS/007: why a candidate report, enquiry, alleged perpetrator, place,
   investigation, meeting, plan or adult is not counted, one row per record, collection year and
   measure (unioned into measure_exclusions). AD/021, AS/004a and AS/004b split AD/020 with a
-  catch-all part and AS/001 counts the adults of AD/020, so their exclusions are AD/020's. The enquiry
+  catch-all part and AS/001 counts the adults of AD/020, so their exclusions are AD/020’s. The enquiry
   measures each list the enquiries of their year that they do not count, base reasons included
   (recorded in error, a formal police investigation, a report not in AD/023); AD/027 and AD/028a list
   only AD/026 enquiries, AS/002 and AS/003 only AS/001 adults.

@@ -1,5 +1,5 @@
 {#-
-  AS/004a a-g: AD/020 reports by the ethnicity recorded for the report, else the person's
+  AS/004a a-g: AD/020 reports by the ethnicity recorded for the report, else the person’s
   (seeds/measure_part_map.csv).
 -#}
 {{ items_by_part_map(

@@ -1,5 +1,5 @@
 {#-
-  AS/004b a-d: AD/020 reports by the adult's gender (seeds/measure_part_map.csv: indeterminate -> c
+  AS/004b a-d: AD/020 reports by the adult’s gender (seeds/measure_part_map.csv: indeterminate -> c
   Other, none recorded -> d).
 -#}
 {{ items_by_part_map(

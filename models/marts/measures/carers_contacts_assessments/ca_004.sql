@@ -1,5 +1,5 @@
 {#-
-  CA/004: new carers' needs assessments of adult carers (18 or over at completion) completed
+  CA/004: new carers’ needs assessments of adult carers (18 or over at completion) completed
   (authorised) during the year.
 -#}
 with

@@ -1,5 +1,5 @@
 {#-
-  CA/006: offers of a carer's needs assessment to adult carers without a support plan as a carer that
+  CA/006: offers of a carer’s needs assessment to adult carers without a support plan as a carer that
   were refused during the year.
 -#}
 with

@@ -1,5 +1,5 @@
 {#-
-  CA/014: new carers' needs assessments of young carers (under 18 at completion) completed
+  CA/014: new carers’ needs assessments of young carers (under 18 at completion) completed
   (authorised) during the year.
 -#}
 with

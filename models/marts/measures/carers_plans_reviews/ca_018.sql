@@ -1,4 +1,4 @@
-{#- CA/018: reviews of young carers' support plans due in the collection year (every due date, under 18 on it). -#}
+{#- CA/018: reviews of young carers’ support plans due in the collection year (every due date, under 18 on it). -#}
 with
 
 due as (

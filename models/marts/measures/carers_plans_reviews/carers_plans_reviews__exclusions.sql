@@ -1,7 +1,7 @@
 {#-
   CA/008-CA/010, CA/017-CA/020: why a candidate record is not counted, one row per record, collection
   year and measure (unioned into measure_exclusions).
-  - CA/008, CA/017: plans open on 31 March that could meet a carer's needs but do not count, of carers
+  - CA/008, CA/017: plans open on 31 March that could meet a carer’s needs but do not count, of carers
     not counted at all (item_type plan); a carer counted through another plan has no row.
   - CA/010: CA/009 plans not reviewed in the year (item_type plan).
   - CA/019, CA/020: CA/018 reviews due that were not met in time / by 31 March (item_type review_due).

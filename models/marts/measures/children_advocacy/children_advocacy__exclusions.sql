@@ -1,7 +1,7 @@
 {#-
   CH/056-CH/057: why an advocacy offer made in the year is not counted, one row per offer, collection
   year and measure (unioned into measure_exclusions). CH/057 lists only CH/056 offers (those outside
-  CH/056 are CH/056's exclusions).
+  CH/056 are CH/056’s exclusions).
 -#}
 with
 

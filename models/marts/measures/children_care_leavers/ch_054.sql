@@ -2,7 +2,7 @@
   CH/054 a-b: young people in category 2, 3 or 4 on 31 March (counted in CH/053) who completed at
   least 3 consecutive months of education, employment or training since becoming a care leaver (a)
   and in the collection year (b); dated by the start of the qualifying run as counted, traced to the
-  run's first activity period.
+  run’s first activity period.
 -#}
 with
 

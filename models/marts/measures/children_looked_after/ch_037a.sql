@@ -1,5 +1,5 @@
 {#-
-  CH/037a: children becoming looked after during the year, one item per child and year: the child's
+  CH/037a: children becoming looked after during the year, one item per child and year: the child’s
   first 'S' episode of the year counted in CH/037b (item_id its episode_id, so every CH/037a item is
   a CH/037b item).
 -#}

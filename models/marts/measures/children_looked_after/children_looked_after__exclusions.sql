@@ -2,7 +2,7 @@
   CH/037a-CH/048: why a candidate record is not counted, one row per record, collection year and
   measure (unioned into measure_exclusions).
   - CH/037b (episode): 'S' episodes starting in the year not counted; CH/037a (episode): counted 'S'
-    episodes that are not the child's first of the year ("counted once per child").
+    episodes that are not the child’s first of the year ("counted once per child").
   - CH/038 (episode): CH/037b episodes without a Part 6 plan authorised within 10 working days.
   - CH/039, CH/040 (child): children with an open episode on 31 March not counted; CH/043, CH/046
     (child): CH/039 children not counted; CH/047, CH/048 (child): CH/039 children placed elsewhere in

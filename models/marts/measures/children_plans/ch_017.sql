@@ -1,4 +1,4 @@
-{#- CH/017 a-e: reviews of children's plans due in the year (one item per review due), by type of review. -#}
+{#- CH/017 a-e: reviews of children’s plans due in the year (one item per review due), by type of review. -#}
 with
 
 occasions as (

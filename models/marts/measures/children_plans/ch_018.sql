@@ -1,4 +1,4 @@
-{#- CH/018 a-e: reviews of children's plans completed in the year within statutory timescales, by type of review. -#}
+{#- CH/018 a-e: reviews of children’s plans completed in the year within statutory timescales, by type of review. -#}
 with
 
 reviews as (

@@ -1,4 +1,4 @@
-{#- CH/019 a-e: reviews of children's plans completed in the year, in time or not, by type of review. -#}
+{#- CH/019 a-e: reviews of children’s plans completed in the year, in time or not, by type of review. -#}
 with
 
 reviews as (

@@ -1,7 +1,7 @@
 {#-
   CH/015-CH/019: why a candidate child, review due or review is not counted, one row per record,
   collection year and measure (unioned into measure_exclusions). CH/015 lists children with a plan
-  open on 31 March not counted in part a and, prefixed "part b:", children with a young carer's or
+  open on 31 March not counted in part a and, prefixed "part b:", children with a young carer’s or
   integrated plan not counted in part b; CH/016 children with a direct-payment plan not counted.
   A record excluded from a base measure (CH/015a, CH/019) is listed there only, not again for the
   measures derived from it (CH/015b, CH/016, CH/018).

@@ -1,7 +1,7 @@
 {#-
   CH/023: initial and pre-birth initial child protection conferences, each child separately:
   a-i the conferences that decided to register the child, by category of registration, and the same
-  conferences by the child's age on the conference date (age_i-age_v; unborn children in age_i),
+  conferences by the child’s age on the conference date (age_i-age_v; unborn children in age_i),
   placed in the year by the date held; j-k the conferences that decided not to register (j: still
   has care and support needs, k: no additional eligible needs), placed in the year by the date the
   decision to convene was made. Categories and decisions map to parts in seeds/measure_part_map.csv.
