@@ -196,6 +196,11 @@ def test_a_total_days_measure_and_a_breakdown_add_up(mart: Path) -> None:
     assert code == 0 and "age_ii" in output and "age_iii" in output and "Records counted: 2" in output
 
 
+def test_the_year_defaults_to_the_latest(mart: Path) -> None:
+    code, output = invoke(mart, "CH/004e")
+    assert code == 0 and "CH/004 part e, 2026-27" in output and "Records counted: 2" in output
+
+
 def test_every_part_of_a_measure(mart: Path) -> None:
     code, output = invoke(mart, "ch/004", "--year", "2026-27")
     assert code == 0, output

@@ -324,15 +324,13 @@ def trace_figure(
     schemas = {suffix: resolved.model_schema(suffix) for suffix in ("marts", "return")}
     connection = _connect(chosen, duckdb_path, read_only=True)
     try:
-        if chosen_year is None:
-            chosen_year = _latest_year(connection, schemas["return"])
         result = read_trace(connection, schemas, wanted, chosen_year, registry, excluded)
     except TraceError as error:
         raise _fail(str(error), error.exit_code) from None
     finally:
         connection.close()
     _print_trace(result, registry, rows)
-    path = write_csv(result, csv_out or _output_dir(None) / "trace" / f"{wanted.slug}-{chosen_year}.csv")
+    path = write_csv(result, csv_out or _output_dir(None) / "trace" / f"{wanted.slug}-{result.year}.csv")
     console.print(f"Every record, counted{' and excluded' if excluded else ''}: {path}", highlight=False)
     if not result.matches:
         raise _fail(
@@ -340,19 +338,6 @@ def trace_figure(
             "and report it if it stays.",
             1,
         )
-
-
-def _latest_year(connection: object, return_schema: str) -> str:
-    """The latest collection year of the return, or '' when it has none (trace then says so)."""
-    try:
-        frame = db.query_frame(
-            connection,
-            f"select max(collection_year) as year from {db.quote_identifier(return_schema)}.pif_return",
-        )
-    except Exception:  # noqa: BLE001 - not built yet: trace() names what is missing
-        return ""
-    value = frame["year"].iloc[0] if not frame.empty else None
-    return str(value) if value else ""
 
 
 def _print_trace(result: object, registry: pd.DataFrame, rows: int) -> None:

@@ -242,11 +242,12 @@ def trace(
     connection: Any,
     schemas: dict[str, str],
     figure: Figure,
-    year: str,
+    year: str | None,
     registry: pd.DataFrame,
     excluded: bool = False,
 ) -> Trace:
-    """Read the figure(s), items and exclusions of `figure` in collection year `year`.
+    """Read the figure(s), items and exclusions of `figure` in collection year `year` (None: the
+    latest year of the return).
 
     `schemas` maps the dbt schema suffixes `marts` and `return` to the target's schemas.
     """
@@ -272,6 +273,7 @@ def trace(
         connection, f"select distinct collection_year from {_relation(schemas, 'pif_return')}"
     )
     known_years = sorted(str(value) for value in years["collection_year"])
+    year = year or (known_years[-1] if known_years else "")
     if year not in known_years:
         listed = f"{known_years[0]} to {known_years[-1]}" if known_years else "none"
         raise TraceError(
