@@ -60,10 +60,29 @@ SERIES_PER_CHART = 8
 
 
 def _put(sheet: Worksheet, row: int, column: int, value: Any, **style: Any) -> Any:
-    cell = sheet.cell(row=row, column=column, value=safe_text(value))
+    # Every text cell is neutralised (pif.cells), except the project's own lone "-" (a figure not
+    # given), which no spreadsheet runs as a formula and which the published layout prints as is.
+    cell = sheet.cell(row=row, column=column, value=value if value == NOT_SHOWN else safe_text(value))
     for name, setting in style.items():
         setattr(cell, name, setting)
     return cell
+
+
+def _fit_height(sheet: Worksheet, row: int, texts: list[tuple[str, float, float]]) -> None:
+    """Set a row's height to show every wrapped line of its texts (text, column width, font size):
+    spreadsheets do not all grow rows for wrapped text written by a program."""
+    lines = 1
+    for text, width, size in texts:
+        per_line = max(int(width * 11 / size * 1.15), 1)
+        words, count, used = str(text or "").split(), 1, 0
+        for word in words:
+            if used and used + 1 + len(word) > per_line:
+                count, used = count + 1, len(word)
+            else:
+                used += len(word) + (1 if used else 0)
+        lines = max(lines, count)
+    if lines > 1:
+        sheet.row_dimensions[row].height = 15 * lines
 
 
 def _figure(value: float | None, unit: str, rule: DisclosureRule | None) -> Protected:
@@ -158,6 +177,8 @@ def write_return_sheet(
             _write_figure(sheet, row, 5, derived_change(now, before), rule, change=True)
         if line.note:
             _put(sheet, row, 6, line.note, alignment=WRAP, font=Font(size=9))
+        label_width = RETURN_WIDTHS[1] * (0.9 if bold else 1.0)
+        _fit_height(sheet, row, [(line.label, label_width, 11), (line.note, RETURN_WIDTHS[5], 9)])
         if line.kind == "total":
             for column in range(1, len(headings) + 1):
                 sheet.cell(row=row, column=column).border = Border(top=THIN)
@@ -192,6 +213,7 @@ def write_matrix_sheet(sheet: Worksheet, long: pd.DataFrame, rule: DisclosureRul
         row += 2
         _put(sheet, row, 1, f"{matrix.measure_code} {matrix.year}", font=Font(bold=True, size=12))
         _put(sheet, row, 2, matrix.name, alignment=WRAP, font=Font(bold=True))
+        _fit_height(sheet, row, [(matrix.name, 40, 11)])
         row += 1
         headings = ["Reference", "Category", *[name for _, name in matrix.bands], "All ages"]
         widest = max(widest, len(headings))
@@ -201,6 +223,7 @@ def write_matrix_sheet(sheet: Worksheet, long: pd.DataFrame, rule: DisclosureRul
             row += 1
             _put(sheet, row, 1, ref)
             _put(sheet, row, 2, label, alignment=WRAP)
+            _fit_height(sheet, row, [(label, 45, 11)])
             for column, value in enumerate([*cells, all_ages], start=3):
                 _write_figure(sheet, row, column, _figure(value, matrix.unit, rule), rule)
         row += 1
@@ -355,6 +378,7 @@ def write_notes_sheet(sheet: Worksheet, info: RunInfo, years: list[str], rule: D
     for row, (item, value) in enumerate(notes_rows(info, years, rule), start=4):
         _put(sheet, row, 1, item, font=Font(bold=True), alignment=WRAP)
         _put(sheet, row, 2, value, alignment=WRAP)
+        _fit_height(sheet, row, [(item, 38, 11), (value, 110, 11)])
     sheet.column_dimensions["A"].width = 42
     sheet.column_dimensions["B"].width = 110
     _print_setup(sheet, 3)
