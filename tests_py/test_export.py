@@ -162,6 +162,18 @@ def test_cli_export_refuses_an_untested_return(warehouse: Path, tmp_path: Path) 
     chosen = CliRunner().invoke(app, [*base, "--run", "R1"])
     assert chosen.exit_code == 0, chosen.output
 
+    # --publish: the published files, disclosure control on; pif report: the HTML report of the run
+    published = CliRunner().invoke(app, [*base, "--run", "R1", "--publish"])
+    assert published.exit_code == 0, published.output
+    assert "Disclosure control on" in published.output
+    rows = read_csv_rows(tmp_path / "out" / "pif_return_published.csv")
+    assert rows[1][2:] == ["R1", "CH/001", "", "Contacts for children", "count", "120", "110"]
+    assert [row[-2] for row in rows[2:]] == ["5", "*"]  # 7 rounds to 5; 3.5 is suppressed
+    report = CliRunner().invoke(app, ["report", *base[1:], "--run", "R1"])
+    assert report.exit_code == 0, report.output
+    text = (tmp_path / "out" / "pif_report.html").read_text(encoding="utf-8")
+    assert 'data-ref="CH/004a"' in text and "R1" in text
+
 
 def test_compare_and_history() -> None:
     def figures(run: str, value: float) -> pd.DataFrame:

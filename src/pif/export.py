@@ -202,15 +202,21 @@ def published_values(frame: pd.DataFrame, columns: list[str], rule: DisclosureRu
     """`columns` of `frame` under the disclosure rule: a number, the symbol, or empty."""
     frame = frame.copy()
     for column in columns:
-        frame[column] = [
+        shown = [
             protect(None if pd.isna(value) else float(value), rule, unit).shown(rule.symbol)
             for value, unit in zip(frame[column], frame["unit"], strict=True)
         ]
-        frame[column] = [
-            int(value) if isinstance(value, float) and value.is_integer() else value
-            for value in frame[column]
-        ]
+        # As text: whole numbers stay whole (110, not 110.0) beside the symbol and empty cells.
+        frame[column] = [_display_figure(value) for value in shown]
     return frame
+
+
+def _display_figure(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
 
 
 def write_export(
