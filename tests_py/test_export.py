@@ -237,3 +237,38 @@ def test_measures_filled_in_by_welsh_government_are_marked() -> None:
     )
     labels = long_table(frame)["label"].tolist()
     assert labels == ["Children looked after on 31 March" + WELSH_GOVERNMENT_NOTE, "Visits due"]
+
+
+def test_unavailable_reason_kept_through_the_history(tmp_path: Path) -> None:
+    """A figure not available from the extract (value null, reason) is stored and exported with its
+    reason, also into a history table created before the column existed."""
+    with duckdb.connect(str(tmp_path / "h.duckdb")) as connection:
+        connection.execute("create schema main_return")
+        old = ", ".join(f"{name} text" for name in runs.HISTORY_COLUMNS if name != "unavailable_reason")
+        connection.execute(f"create table main_return.pif_return_history ({old})")
+        long = pd.DataFrame(
+            [["2026-27", "AD/007", "", "", "Secure estate", "count", None, "no secure estate flag"]],
+            columns=["collection_year", "measure_code", "part", "breakdown", "label", "unit", "value"]
+            + ["unavailable_reason"],
+        )
+        runs.write_history(connection, "main_return", "R1", long)
+        stored = runs.stored_return(connection, "main_return", "R1")
+    assert stored["unavailable_reason"].tolist() == ["no secure estate flag"]
+    files = write_export(stored, tmp_path / "out", info=INFO)
+    rows = read_csv_rows(files.long_csv)
+    assert rows[0][-1] == "unavailable_reason" and rows[1][-2:] == ["", "no secure estate flag"]
+
+
+def test_read_return_with_unavailable_reason_column(warehouse: Path, tmp_path: Path) -> None:
+    """pif_return with the unavailable_reason column: the reason is read and the workbook shows -."""
+    with duckdb.connect(str(warehouse)) as connection:
+        connection.execute("alter table main_return.pif_return add column unavailable_reason varchar")
+        connection.execute(
+            "update main_return.pif_return set value = null, unavailable_reason = 'no source column' "
+            "where measure_code = 'CH/004' and part = 'b'"
+        )
+        long = read_return(connection, "main_return", "main_reference")
+    assert set(long.loc[long["part"] == "b", "unavailable_reason"]) == {"no source column"}
+    files = write_export(long, tmp_path / "out", info=INFO)
+    rows = {row[0]: row for row in load_workbook(files.wide_xlsx)["Return"].iter_rows(values_only=True)}
+    assert rows["CH/004b"][2] == "-" and rows["CH/004b"][5].endswith("no source column")
