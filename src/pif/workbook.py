@@ -211,9 +211,8 @@ def write_matrix_sheet(sheet: Worksheet, long: pd.DataFrame, rule: DisclosureRul
     widest = 2
     for matrix in matrices(long):
         row += 2
-        _put(sheet, row, 1, f"{matrix.measure_code} {matrix.year}", font=Font(bold=True, size=12))
-        _put(sheet, row, 2, matrix.name, alignment=WRAP, font=Font(bold=True))
-        _fit_height(sheet, row, [(matrix.name, 40, 11)])
+        title = f"{matrix.measure_code} {matrix.year}: {matrix.name}"
+        _put(sheet, row, 1, title, font=Font(bold=True, size=12))
         row += 1
         headings = ["Reference", "Category", *[name for _, name in matrix.bands], "All ages"]
         widest = max(widest, len(headings))
@@ -221,9 +220,9 @@ def write_matrix_sheet(sheet: Worksheet, long: pd.DataFrame, rule: DisclosureRul
             _put(sheet, row, column, heading, font=WHITE_BOLD, fill=HEADER_FILL, alignment=WRAP)
         for ref, label, cells, all_ages in matrix.rows:
             row += 1
-            _put(sheet, row, 1, ref)
+            _put(sheet, row, 1, ref, alignment=WRAP)
             _put(sheet, row, 2, label, alignment=WRAP)
-            _fit_height(sheet, row, [(label, 45, 11)])
+            _fit_height(sheet, row, [(label, 50, 11)])
             for column, value in enumerate([*cells, all_ages], start=3):
                 _write_figure(sheet, row, column, _figure(value, matrix.unit, rule), rule)
         row += 1
@@ -246,7 +245,7 @@ def write_matrix_sheet(sheet: Worksheet, long: pd.DataFrame, rule: DisclosureRul
                 font=Font(italic=True, size=9),
             )
     sheet.column_dimensions["A"].width = 14
-    sheet.column_dimensions["B"].width = 45
+    sheet.column_dimensions["B"].width = 50
     for column in range(3, widest + 1):
         sheet.column_dimensions[get_column_letter(column)].width = 12
     sheet.freeze_panes = "C3"
@@ -308,6 +307,7 @@ def write_trends_sheet(
         chart.set_categories(Reference(sheet, min_col=3, max_col=2 + len(ascending), min_row=3, max_row=3))
         sheet.add_chart(chart, f"{get_column_letter(len(headings) + 2)}{heading_row}")
     sheet.freeze_panes = "C4"
+    _print_setup(sheet, 3)
 
 
 def _chart_rows(sheet: Worksheet, rows: list[int], width: int) -> list[int]:
