@@ -24,6 +24,7 @@ from pif.returnbook import (
     Line,
     RunInfo,
     matrices,
+    partial_year_warning,
     return_lines,
     show_var,
     vars_in_force,
@@ -339,6 +340,11 @@ def _vars_section(info: RunInfo) -> str:
     )
 
 
+def _partial(years: list[str], info: RunInfo) -> str:
+    warning = partial_year_warning(years, info)
+    return f"<p class=internal>{esc(warning)}</p>" if warning else ""
+
+
 def render(long: pd.DataFrame, info: RunInfo, run_dir: Path | None = None) -> str:
     """The whole report as one HTML document."""
     years = years_of(long)
@@ -365,7 +371,7 @@ def render(long: pd.DataFrame, info: RunInfo, run_dir: Path | None = None) -> st
             "<p class=internal>INTERNAL: exact figures, no disclosure control. Publish only the files of "
             "<code>pif export --publish</code>.</p>",
         ),
-        ("return", "The return by section", _return_section(lines, years)),
+        ("return", "The return by section", _partial(years, info) + _return_section(lines, years)),
         ("matrices", "Category by age", _matrix_section(long)),
         ("relations", "Relation check", relations),
         ("quality", "Data quality", _quality_section(run_dir)),

@@ -158,6 +158,16 @@ def period_text(collection_year: str, info: RunInfo) -> str:
     return f"{collection_year} (whole year)"
 
 
+def partial_year_warning(years: list[str], info: RunInfo) -> str:
+    """A sentence when the current year is year to date: its change on the year is not like for like."""
+    if len(years) < 2 or "year to date" not in period_text(years[0], info):
+        return ""
+    return (
+        f"{years[0]} is year to date, so its change on {years[1]} (a whole year) compares part of a "
+        "year with a whole one."
+    )
+
+
 # --------------------------------------------------------------------------------------------------
 # The lines of the return
 

@@ -38,6 +38,7 @@ from pif.returnbook import (
     changed_vars,
     long_date,
     matrices,
+    partial_year_warning,
     period_text,
     return_lines,
     show_var,
@@ -123,7 +124,9 @@ def _title(
     if years:
         period = period_text(years[0], info)
         previous = f"; previous year {years[1]}" if len(years) > 1 else ""
-        _put(sheet, 3, 1, f"Current year {period}{previous}. Notes sheet: what made this return.")
+        warning = partial_year_warning(years, info)
+        warning = f" {warning}" if warning else ""
+        _put(sheet, 3, 1, f"Current year {period}{previous}.{warning} Notes sheet: what made this return.")
     control = (
         f"PUBLISHED with disclosure control: {rule.describe()}."
         if rule
@@ -141,7 +144,8 @@ def write_return_sheet(
     _title(sheet, "Performance and Improvement Framework: social services return", info, rule, years)
     headings = [name.format(current=current, previous=previous) for name in RETURN_COLUMNS]
     for column, (heading, width) in enumerate(zip(headings, RETURN_WIDTHS, strict=True), start=1):
-        _put(sheet, HEADER_ROW, column, heading, font=WHITE_BOLD, fill=HEADER_FILL, alignment=WRAP)
+        align = Alignment(wrap_text=True, vertical="top", horizontal="right" if 3 <= column <= 5 else None)
+        _put(sheet, HEADER_ROW, column, heading, font=WHITE_BOLD, fill=HEADER_FILL, alignment=align)
         sheet.column_dimensions[get_column_letter(column)].width = width
     row = HEADER_ROW
     for line in lines:
