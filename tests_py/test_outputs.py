@@ -119,14 +119,14 @@ def check_workbook(path: Path, expect_year_to_date: bool = True) -> None:
     assert sheet.print_title_rows and str(header + 1) in sheet.print_title_rows
     assert sheet.freeze_panes == f"C{header + 2}"
     assert sheet.column_dimensions["B"].width >= 60
-    # matrices: every category's bands add up to its All ages figure, every band's column to All categories
+    # matrices: every category's bands add up to its All ages figure, every band's column to its sum
     matrices = workbook["Age matrices"]
     block: list[tuple] = []
     for row in matrices.iter_rows(values_only=True):
         if row[0] == "Reference":
             block = []
             width = sum(1 for value in row if value is not None)
-        elif row[1] == "All categories":
+        elif row[1] == "Sum of the categories":
             numbers = [value for value in row[2:width] if isinstance(value, int | float)]
             assert len(numbers) == width - 2
             for column in range(2, width):

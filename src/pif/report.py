@@ -180,12 +180,12 @@ def _matrix_section(long: pd.DataFrame) -> str:
                 + "</tr>"
             )
         rows.append(
-            "<tr class=total><td></td><td>All categories</td>"
+            "<tr class=total><td></td><td>Sum of the categories</td>"
             + "".join(f"<td class=n>{number(v)}</td>" for v in [*matrix.band_totals, matrix.grand_total])
             + "</tr>"
         )
         rows.append(
-            "<tr><td></td><td><i>Age parts' own figures</i></td>"
+            "<tr><td></td><td><i>All categories (the age parts' own figures)</i></td>"
             + "".join(f"<td class=n><i>{number(v)}</i></td>" for v in matrix.age_parts)
             + "</tr>"
         )

@@ -13,7 +13,9 @@ lines a published return prints, in catalogue order (the registry's order, seeds
 
 `matrices` gives the category-by-age tables of the measures the return crosses (CH/023, AD/022,
 AD/030, AD/031: pif_return rows with an age_* breakdown), with band names, an "All ages" column
-(the category's own figure) and an "All categories" row (the age parts' own figures).
+(the category's own figure), a "Sum of the categories" row (the column sums) and an "All categories"
+row (the age parts' own figures: each item once, so less than the sum where an item may be in
+several categories, as AD/022's reports).
 
 `RunInfo` is what made the return (run id, extract date, versions, vars): the workbook's Notes sheet,
 the CSVs' identifying columns and the report's header are filled in from it.
@@ -201,7 +203,7 @@ class Matrix:
     unit: str
     bands: list[tuple[str, str]]  # (age part, band name); a last ("", "Age not known") when needed
     rows: list[tuple[str, str, list[float | None], float | None]]  # ref, label, cells, all ages
-    band_totals: list[float | None]  # column sums of the cells (All categories)
+    band_totals: list[float | None]  # column sums of the cells (Sum of the categories)
     grand_total: float | None  # sum of the categories' own figures
     age_parts: list[float | None]  # the age parts' own figures (the registry's age_* parts)
 

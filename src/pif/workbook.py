@@ -7,7 +7,7 @@ Sheets:
   given; landscape, fit to one page wide, the column headings repeated on every printed page,
   frozen panes.
 - Age matrices: the category-by-age tables (CH/023, AD/022, AD/030, AD/031) with band names, an
-  All ages column and an All categories row, for both years.
+  All ages column, the column sums and the age parts' own figures (All categories), for both years.
 - Trends: every figure in every collection year (six by default) and a line chart per section.
 - Notes: authority, extract date, the period of each year (year to date when incomplete), run,
   versions, disclosure control, every interpretation var that differs from its default.
@@ -209,7 +209,8 @@ def write_matrix_sheet(sheet: Worksheet, long: pd.DataFrame, rule: DisclosureRul
         2,
         1,
         "Each row is a category, each column an age band; All ages is the category's own figure, "
-        "All categories the age band's own figure.",
+        "All categories the age band's own figure (each item once: less than the sum of the categories "
+        "where an item may be in several).",
     )
     row = 3
     widest = 2
@@ -230,14 +231,14 @@ def write_matrix_sheet(sheet: Worksheet, long: pd.DataFrame, rule: DisclosureRul
             for column, value in enumerate([*cells, all_ages], start=3):
                 _write_figure(sheet, row, column, _figure(value, matrix.unit, rule), rule)
         row += 1
-        _put(sheet, row, 2, "All categories", font=Font(bold=True))
+        _put(sheet, row, 2, "Sum of the categories", font=Font(bold=True))
         for column, value in enumerate([*matrix.band_totals, matrix.grand_total], start=3):
             _write_figure(sheet, row, column, _figure(value, matrix.unit, rule), rule)
             sheet.cell(row=row, column=column).font = Font(bold=True)
         for column in range(1, len(headings) + 1):
             sheet.cell(row=row, column=column).border = Border(top=THIN)
         row += 1
-        _put(sheet, row, 2, "Age parts' own figures", font=Font(italic=True))
+        _put(sheet, row, 2, "All categories (the age parts' own figures)", font=Font(italic=True))
         for column, value in enumerate(matrix.age_parts, start=3):
             _write_figure(sheet, row, column, _figure(value, matrix.unit, rule), rule)
         if matrix.age_parts != matrix.band_totals[: len(matrix.age_parts)]:
@@ -245,7 +246,7 @@ def write_matrix_sheet(sheet: Worksheet, long: pd.DataFrame, rule: DisclosureRul
                 sheet,
                 row,
                 len(headings) + 1,
-                "differ from the column sums: see the relation check",
+                "less than the sum: an item may be in several categories (docs/interpretations.md)",
                 font=Font(italic=True, size=9),
             )
     sheet.column_dimensions["A"].width = 14
