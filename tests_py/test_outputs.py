@@ -300,6 +300,9 @@ def test_report_structure_and_relation_check(tmp_path: Path) -> None:
     quality = text[text.index('<section id="quality">') : text.index('<section id="coverage">')]
     assert "received_date … is not a valid date" in quality and ">2<" in quality
     assert "adult_review_cycle_months" in text and 'class="changed"' in text
+    coverage = text[text.index('<section id="coverage">') : text.index('<section id="vars">')]
+    assert "Not implemented (shown -)</td><td class=n>1<" in coverage  # CH/057 left out
+    assert "Registry measures (Definitions Catalogue 2026-27)</td><td class=n>124<" in coverage
 
 
 def test_report_escapes_text() -> None:

@@ -20,7 +20,10 @@ import pandas as pd
 from pif.check import check as check_relations
 from pif.check import load_relations, summarise
 from pif.returnbook import (
+    NOT_AVAILABLE,
+    NOT_IMPLEMENTED,
     NOT_SHOWN,
+    WELSH_GOVERNMENT,
     Line,
     RunInfo,
     matrices,
@@ -307,9 +310,9 @@ def _coverage_section(lines: list[Line]) -> tuple[str, dict[str, int]]:
         "measures": len(measures),
         "figures": len(figures),
         "given": sum(line.shown for line in figures),
-        "not implemented": sum(line.note.startswith("Not implemented") for line in figures),
-        "Welsh Government": sum(line.note.startswith("Filled in by Welsh Government") for line in figures),
-        "not available": sum(line.note.startswith("Not available") for line in figures),
+        "not implemented": sum(line.note == NOT_IMPLEMENTED for line in figures),
+        "Welsh Government": sum(line.note.startswith(WELSH_GOVERNMENT) for line in figures),
+        "not available": sum(line.note.startswith(NOT_AVAILABLE) for line in figures),
     }
     rows = [
         f"<tr><td>{esc(name)}</td><td class=n>{value:,}</td></tr>"
