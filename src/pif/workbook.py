@@ -58,6 +58,7 @@ RETURN_COLUMNS = ("Reference", "Measure", "{current}", "{previous}", "Change", "
 RETURN_WIDTHS = (13, 70, 12, 12, 10, 55)
 HEADER_ROW = 5
 SERIES_PER_CHART = 8
+CHART_ROWS = 16  # rows a 7.5 cm chart covers, and a gap
 
 
 def _put(sheet: Worksheet, row: int, column: int, value: Any, **style: Any) -> Any:
@@ -294,6 +295,7 @@ def write_trends_sheet(
         for column, year in enumerate(ascending, start=3):
             _write_figure(sheet, row, column, _figure(line.value(year), line.unit, rule), rule)
         section_rows[-1][2].append(row)
+    free_row = 1  # charts sit beside their section, below the previous chart (never overlapping)
     for title, heading_row, data_rows in section_rows:
         chosen = _chart_rows(sheet, data_rows, len(ascending))
         if not chosen:
@@ -310,7 +312,9 @@ def write_trends_sheet(
             series = Series(values, title=str(sheet.cell(row=data_row, column=1).value))
             chart.series.append(series)
         chart.set_categories(Reference(sheet, min_col=3, max_col=2 + len(ascending), min_row=3, max_row=3))
-        sheet.add_chart(chart, f"{get_column_letter(len(headings) + 2)}{heading_row}")
+        anchor_row = max(heading_row, free_row)
+        sheet.add_chart(chart, f"{get_column_letter(len(headings) + 2)}{anchor_row}")
+        free_row = anchor_row + CHART_ROWS
     sheet.freeze_panes = "C4"
     _print_setup(sheet, 3)
 
