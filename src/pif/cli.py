@@ -1,5 +1,6 @@
-"""The `pif` command: validate and load an extract, export the return, show staging rejections,
-and build the reference seeds (working-day calendar, measure registry).
+"""The `pif` command: validate and load an extract, export the return (workbook and CSVs, `--publish`
+with disclosure control), write the HTML report, check any return's relations, show staging
+rejections, and build the reference seeds (working-day calendar, measure registry).
 
 Connections come from the dbt profile `pif` (profiles.yml in DBT_PROFILES_DIR, else the project,
 else ~/.dbt): the target from --target (else the profile's, PIF_TARGET in the project's
