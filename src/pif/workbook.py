@@ -134,6 +134,12 @@ def _title(
         else "INTERNAL: exact figures, no disclosure control. Not for publication (pif export --publish)."
     )
     _put(sheet, 4, 1, control, font=Font(italic=True, color="C00000" if not rule else "375623"))
+    # The lines under the title wrap within the printed width (never widen the page).
+    last = get_column_letter(len(RETURN_COLUMNS))
+    for row in (2, 3, 4):
+        sheet.merge_cells(f"A{row}:{last}{row}")
+        sheet.cell(row=row, column=1).alignment = WRAP
+        _fit_height(sheet, row, [(sheet.cell(row=row, column=1).value, sum(RETURN_WIDTHS) * 0.9, 11)])
 
 
 def write_return_sheet(
