@@ -15,6 +15,7 @@ from pif import runs
 from pif.cli import app, reason_kind
 from pif.export import WELSH_GOVERNMENT_NOTE, label, long_table, read_return, write_export
 from pif.nightly import EXIT_EXPORT_REFUSED
+from pif.returnbook import RunInfo
 
 RETURN_ROWS = [
     ("2024-25", "CH/001", None, None, 100),
@@ -56,37 +57,57 @@ def warehouse(tmp_path: Path) -> Path:
 
 
 def read_csv_rows(path: Path) -> list[list[str]]:
-    with path.open(newline="", encoding="utf-8") as handle:
+    with path.open(newline="", encoding="utf-8-sig") as handle:
         return list(csv.reader(handle))
+
+
+INFO = RunInfo(run_id="R9", extract_date="2026-11-20", authority_code="W06000099")
+IDENTITY = ["W06000099", "2026-11-20", "R9"]
 
 
 def test_wide_and_long_files(warehouse: Path, tmp_path: Path) -> None:
     with duckdb.connect(str(warehouse), read_only=True) as connection:
         long = read_return(connection, "main_return", "main_reference")
-    files = write_export(long, tmp_path / "out", years=2)
+    files = write_export(long, tmp_path / "out", years=2, info=INFO)
+    assert files.wide_csv.read_bytes().startswith(b"\xef\xbb\xbf")  # UTF-8 with a byte order mark
     assert read_csv_rows(files.wide_csv) == [
-        ["measure_code", "part", "label", "unit", "2026-27", "2025-26"],
-        ["CH/001", "", "Contacts for children", "count", "120.0", "110.0"],
-        ["CH/004", "a", "Contacts received from: Self", "count", "7.0", "5.0"],
-        ["CH/004", "b", "Contacts received from: Relative", "count", "3.5", ""],
+        [
+            "authority_code",
+            "extract_date",
+            "run_id",
+            "measure_code",
+            "part",
+            "label",
+            "unit",
+            "2026-27",
+            "2025-26",
+        ],
+        [*IDENTITY, "CH/001", "", "Contacts for children", "count", "120.0", "110.0"],
+        [*IDENTITY, "CH/004", "a", "Contacts received from: Self", "count", "7.0", "5.0"],
+        [*IDENTITY, "CH/004", "b", "Contacts received from: Relative", "count", "3.5", ""],
     ]
     long_rows = read_csv_rows(files.long_csv)
-    assert long_rows[0] == ["collection_year", "measure_code", "part", "breakdown", "label", "unit", "value"]
-    assert len(long_rows) == 1 + len(RETURN_ROWS)
-
-    sheet = load_workbook(files.wide_xlsx).active
-    assert [cell.value for cell in sheet[1]] == [
+    assert long_rows[0] == [
+        "authority_code",
+        "extract_date",
+        "run_id",
+        "collection_year",
         "measure_code",
         "part",
+        "breakdown",
         "label",
         "unit",
-        "2026-27",
-        "2025-26",
+        "value",
     ]
-    assert all(cell.font.bold for cell in sheet[1])
-    assert sheet.freeze_panes == "A2"
-    assert [cell.value for cell in sheet[3]] == ["CH/004", "a", "Contacts received from: Self", "count", 7, 5]
-    assert sheet.column_dimensions["C"].width >= len("Contacts received from: Relative")
+    assert len(long_rows) == 1 + len(RETURN_ROWS)
+
+    workbook = load_workbook(files.wide_xlsx)
+    assert workbook.sheetnames == ["Return", "Age matrices", "Trends", "Notes"]
+    sheet = workbook["Return"]
+    rows = {row[0]: row for row in sheet.iter_rows(values_only=True) if row[0]}
+    assert rows["Reference"][:5] == ("Reference", "Measure", "2026-27", "2025-26", "Change")
+    assert rows["CH/004a"][:5] == ("CH/004a", "Self", 7, 5, 2)
+    assert rows["CH/004b"][2:4] == (3.5, None)
 
 
 def test_years_option_and_breakdowns_kept(warehouse: Path, tmp_path: Path) -> None:
@@ -97,7 +118,7 @@ def test_years_option_and_breakdowns_kept(warehouse: Path, tmp_path: Path) -> No
         )
         long = read_return(connection, "main_return", "main_reference")
     files = write_export(long, tmp_path / "out", years=3)
-    rows = read_csv_rows(files.wide_csv)
+    rows = [row[3:] for row in read_csv_rows(files.wide_csv)]
     assert rows[0] == ["measure_code", "part", "breakdown", "label", "unit", "2026-27", "2025-26", "2024-25"]
     assert rows[1][:3] == ["CH/001", "", ""] and rows[2][:3] == ["CH/001", "", "female"]
 
@@ -141,11 +162,23 @@ def test_cli_export_refuses_an_untested_return(warehouse: Path, tmp_path: Path) 
     chosen = CliRunner().invoke(app, [*base, "--run", "R1"])
     assert chosen.exit_code == 0, chosen.output
 
+    # --publish: the published files, disclosure control on; pif report: the HTML report of the run
+    published = CliRunner().invoke(app, [*base, "--run", "R1", "--publish"])
+    assert published.exit_code == 0, published.output
+    assert "Disclosure control on" in published.output
+    rows = read_csv_rows(tmp_path / "out" / "pif_return_published.csv")
+    assert rows[1][2:] == ["R1", "CH/001", "", "Contacts for children", "count", "120", "110"]
+    assert [row[-2] for row in rows[2:]] == ["5", "*"]  # 7 rounds to 5; 3.5 is suppressed
+    report = CliRunner().invoke(app, ["report", *base[1:], "--run", "R1"])
+    assert report.exit_code == 0, report.output
+    text = (tmp_path / "out" / "pif_report.html").read_text(encoding="utf-8")
+    assert 'data-ref="CH/004a"' in text and "R1" in text
+
 
 def test_compare_and_history() -> None:
     def figures(run: str, value: float) -> pd.DataFrame:
         return pd.DataFrame(
-            [[run, "2026-27", "CH/001", "", "", "x", "count", value]], columns=list(runs.HISTORY_COLUMNS)
+            [[run, "2026-27", "CH/001", "", "", "x", "count", value, ""]], columns=list(runs.HISTORY_COLUMNS)
         )
 
     same = runs.compare_figures(figures("A", 5), figures("B", 5))
@@ -204,3 +237,38 @@ def test_measures_filled_in_by_welsh_government_are_marked() -> None:
     )
     labels = long_table(frame)["label"].tolist()
     assert labels == ["Children looked after on 31 March" + WELSH_GOVERNMENT_NOTE, "Visits due"]
+
+
+def test_unavailable_reason_kept_through_the_history(tmp_path: Path) -> None:
+    """A figure not available from the extract (value null, reason) is stored and exported with its
+    reason, also into a history table created before the column existed."""
+    with duckdb.connect(str(tmp_path / "h.duckdb")) as connection:
+        connection.execute("create schema main_return")
+        old = ", ".join(f"{name} text" for name in runs.HISTORY_COLUMNS if name != "unavailable_reason")
+        connection.execute(f"create table main_return.pif_return_history ({old})")
+        long = pd.DataFrame(
+            [["2026-27", "AD/007", "", "", "Secure estate", "count", None, "no secure estate flag"]],
+            columns=["collection_year", "measure_code", "part", "breakdown", "label", "unit", "value"]
+            + ["unavailable_reason"],
+        )
+        runs.write_history(connection, "main_return", "R1", long)
+        stored = runs.stored_return(connection, "main_return", "R1")
+    assert stored["unavailable_reason"].tolist() == ["no secure estate flag"]
+    files = write_export(stored, tmp_path / "out", info=INFO)
+    rows = read_csv_rows(files.long_csv)
+    assert rows[0][-1] == "unavailable_reason" and rows[1][-2:] == ["", "no secure estate flag"]
+
+
+def test_read_return_with_unavailable_reason_column(warehouse: Path, tmp_path: Path) -> None:
+    """pif_return with the unavailable_reason column: the reason is read and the workbook shows -."""
+    with duckdb.connect(str(warehouse)) as connection:
+        connection.execute("alter table main_return.pif_return add column unavailable_reason varchar")
+        connection.execute(
+            "update main_return.pif_return set value = null, unavailable_reason = 'no source column' "
+            "where measure_code = 'CH/004' and part = 'b'"
+        )
+        long = read_return(connection, "main_return", "main_reference")
+    assert set(long.loc[long["part"] == "b", "unavailable_reason"]) == {"no source column"}
+    files = write_export(long, tmp_path / "out", info=INFO)
+    rows = {row[0]: row for row in load_workbook(files.wide_xlsx)["Return"].iter_rows(values_only=True)}
+    assert rows["CH/004b"][2] == "-" and rows["CH/004b"][5].endswith("no source column")

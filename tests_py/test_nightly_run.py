@@ -162,3 +162,17 @@ def test_concurrent_run_is_refused_by_the_lock() -> None:
     assert result.returncode == EXIT_LOCKED, result.stdout + result.stderr
     assert "another pif run or load is using" in result.stdout
     assert time.monotonic() - started < 60
+
+
+def test_the_run_writes_the_workbook_report_and_csvs_people_read() -> None:
+    """The published run's workbook and report on real figures: every registry measure, sections in
+    catalogue order, labels whole, Notes filled from the run, matrices adding up; CSVs identified."""
+    from test_outputs import check_report, check_workbook
+
+    folder = output_root() / "latest"
+    record = json.loads((folder / "run.json").read_text())
+    check_workbook(folder / "pif_return.xlsx", expect_year_to_date=bool(record.get("extract_date")))
+    check_report((folder / "pif_report.html").read_text(encoding="utf-8"))
+    head = (folder / "pif_return.csv").read_bytes().splitlines()[:2]
+    assert head[0].startswith(b"\xef\xbb\xbfauthority_code,extract_date,run_id,")
+    assert record["run_id"].encode() in head[1]

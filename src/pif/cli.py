@@ -1,5 +1,6 @@
-"""The `pif` command: validate and load an extract, export the return, show staging rejections,
-and build the reference seeds (working-day calendar, measure registry).
+"""The `pif` command: validate and load an extract, export the return (workbook and CSVs, `--publish`
+with disclosure control), write the HTML report, check any return's relations, show staging
+rejections, and build the reference seeds (working-day calendar, measure registry).
 
 Connections come from the dbt profile `pif` (profiles.yml in DBT_PROFILES_DIR, else the project,
 else ~/.dbt): the target from --target (else the profile's, PIF_TARGET in the project's
@@ -37,6 +38,7 @@ from pif.nightly import (
     EXIT_VALIDATION,
     LockHeld,
 )
+from pif.returnbook import RunInfo
 
 app = typer.Typer(
     help="Welsh PIF social-services measures: extract validation, loading and exports.",
@@ -166,6 +168,51 @@ def load(
     )
 
 
+def _tested_return(
+    target: str | None, duckdb_path: Path | None, run_id: str | None, untested: bool
+) -> tuple[pd.DataFrame, RunInfo, str]:
+    """The return to write (a passed run's stored copy, or the live tables with --untested), the
+    RunInfo that made it and a sentence naming its source. Exit 6 when no passed run vouches for it."""
+    from pif import runs
+    from pif.export import read_return
+    from pif.publication import load_settings
+
+    settings = load_settings()
+    chosen = _target(target)
+    resolved = db.resolve_target(chosen)
+    return_schema = resolved.model_schema("return")
+    connection = _connect(chosen, duckdb_path, read_only=True)
+    try:
+        if untested:
+            long = read_return(connection, return_schema, resolved.model_schema("reference"))
+            console.print(
+                "[bold red]UNTESTED: exporting the return tables as they are now. No passed `pif run` "
+                "vouches for them: they may come from a failed, interrupted or partial build.[/bold red]"
+            )
+            source = f"the live tables of {resolved.where} (UNTESTED)"
+            info = RunInfo(
+                run_id="untested",
+                target=chosen,
+                authority_code=settings.authority_code,
+                authority_name=settings.authority_name,
+            )
+        else:
+            try:
+                run = runs.run_to_export(runs.read_runs(connection, return_schema), run_id)
+            except runs.ExportRefused as error:
+                raise _fail(f"Export refused: {error}", EXIT_EXPORT_REFUSED) from None
+            long = runs.stored_return(connection, return_schema, str(run["run_id"]))
+            source = (
+                f"run {run['run_id']} (passed; extract {run['extract_dir']}, "
+                f"commit {run['git_commit']}, ended {run['ended_at']})"
+            )
+            console.print(f"Exporting the tested return of {source}", highlight=False)
+            info = RunInfo.from_record(run.to_dict(), settings.authority_code, settings.authority_name)
+    finally:
+        connection.close()
+    return long, info, source
+
+
 @app.command()
 def export(
     target: Target = None,
@@ -181,44 +228,75 @@ def export(
             help="Export the tables as they are now, even though no passed run vouches for them (loud).",
         ),
     ] = False,
+    publish: Annotated[
+        bool,
+        typer.Option(
+            "--publish",
+            help="Write the files for publication (pif_return_published.*): disclosure control on "
+            "(publication.yml: round to the nearest 5, suppress small counts).",
+        ),
+    ] = False,
     output: OutputDir = None,
 ) -> None:
     """Write the return of the latest passed run (pif_return.csv/.xlsx, pif_return_long.csv).
 
     Refused (exit 6) when the latest `pif run` did not pass: the tables may hold a half-built or
-    untested return. --run ID exports an earlier passed run; --untested the live tables.
+    untested return. --run ID exports an earlier passed run; --untested the live tables. --publish
+    writes pif_return_published.* with disclosure control instead of the internal, exact files.
     """
+    from pif.export import print_return_summary, write_export
+    from pif.publication import load_settings
+
+    long, info, source = _tested_return(target, duckdb_path, run_id, untested)
+    rule = load_settings().disclosure if publish else None
+    files = write_export(long, _output_dir(output), years, info, rule)
+    if rule is None:
+        print_return_summary(long, years, console)
+    else:
+        console.print(f"Disclosure control on: {rule.describe()}.")
+    console.print(f"Wrote {files.wide_csv}, {files.wide_xlsx} and {files.long_csv} from {source}")
+
+
+@app.command()
+def report(
+    target: Target = None,
+    duckdb_path: DuckdbPath = None,
+    run_id: Annotated[
+        str | None, typer.Option("--run", help="Report on this passed run (default: the latest run).")
+    ] = None,
+    untested: Annotated[
+        bool, typer.Option("--untested", help="Report on the live tables, untested (loud).")
+    ] = False,
+    output: OutputDir = None,
+) -> None:
+    """Write pif_report.html: the return by section with trends and changes, the relation check,
+    data quality, coverage and the interpretation vars in force, in one self-contained HTML file.
+
+    Data quality comes from the run's folder (rejections.csv, validation_report.csv) when it exists.
+    """
+    from pif.report import write_report
+
+    long, info, source = _tested_return(target, duckdb_path, run_id, untested)
+    run_dir = None
+    if not untested:
+        folder = _run_output_dir(target, duckdb_path, info.run_id)
+        run_dir = Path(folder) if folder and Path(folder).is_dir() else None
+    path = write_report(long, _output_dir(output) / "pif_report.html", info, run_dir)
+    console.print(f"Wrote {path} from {source}", highlight=False)
+
+
+def _run_output_dir(target: str | None, duckdb_path: Path | None, run_id: str) -> str:
+    """The folder a run wrote its files into (pif_runs.output_dir), or ''."""
     from pif import runs
-    from pif.export import print_return_summary, read_return, write_export
 
     chosen = _target(target)
-    resolved = db.resolve_target(chosen)
-    return_schema = resolved.model_schema("return")
     connection = _connect(chosen, duckdb_path, read_only=True)
     try:
-        if untested:
-            long = read_return(connection, return_schema, resolved.model_schema("reference"))
-            console.print(
-                "[bold red]UNTESTED: exporting the return tables as they are now. No passed `pif run` "
-                "vouches for them: they may come from a failed, interrupted or partial build.[/bold red]"
-            )
-            source = f"the live tables of {resolved.where} (UNTESTED)"
-        else:
-            try:
-                run = runs.run_to_export(runs.read_runs(connection, return_schema), run_id)
-            except runs.ExportRefused as error:
-                raise _fail(f"Export refused: {error}", EXIT_EXPORT_REFUSED) from None
-            long = runs.stored_return(connection, return_schema, str(run["run_id"]))
-            source = (
-                f"run {run['run_id']} (passed; extract {run['extract_dir']}, "
-                f"commit {run['git_commit']}, ended {run['ended_at']})"
-            )
-            console.print(f"Exporting the tested return of {source}", highlight=False)
+        frame = runs.read_runs(connection, db.resolve_target(chosen).model_schema("return"))
     finally:
         connection.close()
-    files = write_export(long, _output_dir(output), years)
-    print_return_summary(long, years, console)
-    console.print(f"Wrote {files.wide_csv}, {files.wide_xlsx} and {files.long_csv} from {source}")
+    match = frame[frame["run_id"] == run_id]
+    return "" if match.empty or not match.iloc[0]["output_dir"] else str(match.iloc[0]["output_dir"])
 
 
 @app.command()

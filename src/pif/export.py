@@ -4,8 +4,15 @@ per collection year (by default the current year and the one before, side by sid
 Reads the `pif_return` mart (collection_year, measure_code, part, breakdown, value) joined with the
 measure registry seed (measure_name, part_label, unit) and writes:
 
-- output/pif_return.csv and output/pif_return.xlsx: the wide, published layout;
-- output/pif_return_long.csv: every row of the mart with its registry labels.
+- pif_return.csv: the wide layout, one row per figure, the years side by side;
+- pif_return.xlsx: the return workbook in the published layout (pif.workbook: sections, stems,
+  parts, totals, age matrices, trends with charts, notes on what made it);
+- pif_return_long.csv: every row of the mart with its registry labels;
+- with `publish` (pif export --publish): pif_return_published.csv/.xlsx and
+  pif_return_published_long.csv, every figure under the disclosure rule (pif.publication).
+
+Every CSV carries the authority code, the extract date and the run identifier on each row and is
+written UTF-8 with a byte order mark (so Excel opens it with the right characters).
 
 A mart row's breakdown (when the mart has any besides empty/'all'/'total') is kept as a column of
 the wide layout, so figures broken down further are never summed or dropped silently.
@@ -18,14 +25,13 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
-from openpyxl import Workbook
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
 from rich.console import Console
 from rich.table import Table as RichTable
 
 from pif.cells import safe_frame
 from pif.db import query_frame, quote_identifier
+from pif.publication import DisclosureRule, protect
+from pif.returnbook import RunInfo
 
 LONG_COLUMNS: tuple[str, ...] = (
     "collection_year",
@@ -36,9 +42,13 @@ LONG_COLUMNS: tuple[str, ...] = (
     "unit",
     "value",
 )
+# Optional column of pif_return: why a figure is not available from the extract (value null).
+REASON_COLUMN = "unavailable_reason"
+# The columns that say which authority, extract and run every CSV row comes from.
+IDENTITY_COLUMNS: tuple[str, ...] = ("authority_code", "extract_date", "run_id")
+CSV_ENCODING = "utf-8-sig"
 HEADLINE_BREAKDOWNS: frozenset[str] = frozenset({"", "all", "total"})
 WELSH_GOVERNMENT_NOTE = " [filled in by Welsh Government from the CLA census; computed as a check]"
-MAX_COLUMN_WIDTH = 80
 
 
 @dataclass(frozen=True)
@@ -48,10 +58,26 @@ class ExportFiles:
     wide_csv: Path
     wide_xlsx: Path
     long_csv: Path
+    published: bool = False
+
+
+def _has_column(connection: Any, schema: str, table: str, column: str) -> bool:
+    frame = query_frame(
+        connection,
+        "select count(*) as n from information_schema.columns where table_schema = "
+        f"'{schema.replace(chr(39), '')}' and table_name = '{table}' and column_name = '{column}'",
+    )
+    return int(frame["n"].iloc[0]) > 0
 
 
 def read_return(connection: Any, marts_schema: str, reference_schema: str) -> pd.DataFrame:
-    """The long return: every pif_return row with its registry label and unit."""
+    """The long return: every pif_return row with its registry label and unit (and why a figure is
+    not available from the extract, when pif_return has the unavailable_reason column)."""
+    reason = (
+        f"r.{REASON_COLUMN}"
+        if _has_column(connection, marts_schema, "pif_return", REASON_COLUMN)
+        else f"cast(null as varchar(10)) as {REASON_COLUMN}"
+    )
     sql = f"""
         select
             cast(r.collection_year as varchar(7)) as collection_year,
@@ -62,7 +88,8 @@ def read_return(connection: Any, marts_schema: str, reference_schema: str) -> pd
             g.part_label,
             g.unit,
             g.filled_by_welsh_government,
-            r.value
+            r.value,
+            {reason}
         from {quote_identifier(marts_schema)}.pif_return as r
         left join {quote_identifier(reference_schema)}.measure_registry as g
             on g.measure_code = r.measure_code
@@ -87,7 +114,17 @@ def long_table(frame: pd.DataFrame) -> pd.DataFrame:
         frame.loc[flagged, "label"] = frame.loc[flagged, "label"] + WELSH_GOVERNMENT_NOTE
     frame["value"] = pd.to_numeric(frame["value"], errors="coerce")
     frame = frame.sort_values(["measure_code", "part", "breakdown", "collection_year"], kind="stable")
-    return frame.loc[:, list(LONG_COLUMNS)].reset_index(drop=True)
+    return frame.loc[:, long_columns(frame)].reset_index(drop=True)
+
+
+def long_columns(frame: pd.DataFrame) -> list[str]:
+    """LONG_COLUMNS, plus unavailable_reason when some figure has one."""
+    columns = list(LONG_COLUMNS)
+    if REASON_COLUMN in frame.columns:
+        reasons = frame[REASON_COLUMN].astype(object).where(frame[REASON_COLUMN].notna(), "").astype(str)
+        if (reasons.str.strip() != "").any():
+            columns.append(REASON_COLUMN)
+    return columns
 
 
 def label(measure_name: str, part_label: str) -> str:
@@ -115,40 +152,102 @@ def wide_table(long: pd.DataFrame, years: int = 2) -> pd.DataFrame:
     if set(long["breakdown"].str.lower()) <= HEADLINE_BREAKDOWNS:
         wide = wide.drop(columns="breakdown")
     order = [column for column in ("measure_code", "part", "breakdown") if column in wide.columns]
-    return wide.sort_values(order, kind="stable").reset_index(drop=True)
+    wide = wide.sort_values(order, kind="stable").reset_index(drop=True)
+    # Catalogue order (the registry's), as the workbook prints it; figures not in the registry last.
+    position = catalogue_position()
+    rank = [
+        position.get((code, part), len(position))
+        for code, part in zip(wide["measure_code"], wide["part"], strict=True)
+    ]
+    return (
+        wide.assign(_rank=rank)
+        .sort_values("_rank", kind="stable")
+        .drop(columns="_rank")
+        .reset_index(drop=True)
+    )
 
 
-def write_xlsx(wide: pd.DataFrame, path: Path) -> Path:
-    """The wide return as a spreadsheet: bold header, frozen header row, widths fitted to content."""
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = "PIF return"
-    sheet.append([str(column) for column in wide.columns])
-    for row in wide.itertuples(index=False):
-        sheet.append([None if pd.isna(value) else value for value in row])
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    sheet.freeze_panes = "A2"
-    for index, column in enumerate(wide.columns, start=1):
-        longest = max([len(str(column)), *(len(str(value)) for value in wide[column] if not pd.isna(value))])
-        sheet.column_dimensions[get_column_letter(index)].width = min(longest + 2, MAX_COLUMN_WIDTH)
+def catalogue_position() -> dict[tuple[str, str], int]:
+    """(measure_code, part) -> its place in the catalogue (seeds/measure_registry.csv order)."""
+    from pif.returnbook import read_registry
+
+    registry = read_registry()
+    return {
+        (code, part): index
+        for index, (code, part) in enumerate(zip(registry["measure_code"], registry["part"], strict=True))
+    }
+
+
+def identified(frame: pd.DataFrame, info: RunInfo) -> pd.DataFrame:
+    """`frame` with the authority code, extract date and run identifier as its first columns."""
+    identity = pd.DataFrame(
+        {
+            "authority_code": info.authority_code,
+            "extract_date": info.extract_date,
+            "run_id": info.run_id,
+        },
+        index=frame.index,
+    )
+    return pd.concat([identity, frame], axis=1)
+
+
+def write_csv(frame: pd.DataFrame, path: Path) -> Path:
+    """A CSV safe to open in a spreadsheet (no formulas), UTF-8 with a byte order mark."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    workbook.save(path)
+    safe_frame(frame).to_csv(path, index=False, encoding=CSV_ENCODING)
     return path
 
 
-def write_export(long: pd.DataFrame, output_dir: Path, years: int = 2) -> ExportFiles:
-    """Write the wide CSV and XLSX and the long CSV into `output_dir`."""
+def published_values(frame: pd.DataFrame, columns: list[str], rule: DisclosureRule) -> pd.DataFrame:
+    """`columns` of `frame` under the disclosure rule: a number, the symbol, or empty."""
+    frame = frame.copy()
+    for column in columns:
+        shown = [
+            protect(None if pd.isna(value) else float(value), rule, unit).shown(rule.symbol)
+            for value, unit in zip(frame[column], frame["unit"], strict=True)
+        ]
+        # As text: whole numbers stay whole (110, not 110.0) beside the symbol and empty cells.
+        frame[column] = [_display_figure(value) for value in shown]
+    return frame
+
+
+def _display_figure(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def write_export(
+    long: pd.DataFrame,
+    output_dir: Path,
+    years: int = 2,
+    info: RunInfo | None = None,
+    publish: DisclosureRule | None = None,
+) -> ExportFiles:
+    """Write the wide CSV, the workbook and the long CSV into `output_dir`: the internal return, or
+    with `publish` the published files (pif_return_published.*) under that disclosure rule."""
+    from pif.workbook import write_workbook
+
+    info = info or RunInfo()
     output_dir.mkdir(parents=True, exist_ok=True)
     wide = wide_table(long, years)
+    stem = "pif_return_published" if publish else "pif_return"
     files = ExportFiles(
-        wide_csv=output_dir / "pif_return.csv",
-        wide_xlsx=output_dir / "pif_return.xlsx",
-        long_csv=output_dir / "pif_return_long.csv",
+        wide_csv=output_dir / f"{stem}.csv",
+        wide_xlsx=output_dir / f"{stem}.xlsx",
+        long_csv=output_dir / f"{stem}_long.csv",
+        published=publish is not None,
     )
-    safe_frame(wide).to_csv(files.wide_csv, index=False)
-    write_xlsx(safe_frame(wide), files.wide_xlsx)
-    safe_frame(long).to_csv(files.long_csv, index=False)
+    long_out = long
+    if publish:
+        year_columns = [column for column in wide.columns if column not in LONG_COLUMNS]
+        wide = published_values(wide, year_columns, publish)
+        long_out = published_values(long, ["value"], publish)
+    write_csv(identified(wide, info), files.wide_csv)
+    write_workbook(long, files.wide_xlsx, info, publish, years)
+    write_csv(identified(long_out, info), files.long_csv)
     return files
 
 

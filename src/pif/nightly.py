@@ -420,6 +420,9 @@ class _Runner:
 
     def _export(self) -> None:
         from pif.export import read_return, write_export
+        from pif.publication import load_settings
+        from pif.report import write_report
+        from pif.returnbook import RunInfo
 
         assert self.target is not None
         self.save(step="export")
@@ -438,10 +441,16 @@ class _Runner:
             )
         finally:
             connection.close()
-        files = write_export(long, self.run_dir, self.settings.years)
+        settings = load_settings()
+        info = RunInfo.from_record(self.record, settings.authority_code, settings.authority_name)
+        files = write_export(long, self.run_dir, self.settings.years, info)
         safe_frame(rejections).to_csv(self.run_dir / "rejections.csv", index=False)
         self.rejected_rows = len(rejections)
-        self.log(f"  {len(long):,} figures: {files.wide_csv.name}, .xlsx and {files.long_csv.name}")
+        report = write_report(long, self.run_dir / "pif_report.html", info, self.run_dir)
+        self.log(
+            f"  {len(long):,} figures: {files.wide_csv.name}, {files.wide_xlsx.name}, {files.long_csv.name}, "
+            f"{report.name}"
+        )
 
     def _finish(self, status: str, message: str) -> None:
         self.record.update(
@@ -477,7 +486,10 @@ class _Runner:
             f"{self.dbt_warnings} from dbt (run.log)"
         )
         self.log(f"  Rejected rows: {self.rejected_rows:,} (rejections.csv: file, row and reason)")
-        self.log(f"  Return: {self.run_dir} (pif_return.csv, pif_return.xlsx, pif_return_long.csv, run.json)")
+        self.log(
+            f"  Return: {self.run_dir} (pif_return.csv, pif_return.xlsx, pif_return_long.csv, "
+            "pif_report.html, run.json)"
+        )
         self.log(f"  Published: {self.output_root / 'latest'} -> runs/{self.run_id}")
 
     def _stop_child(self) -> None:

@@ -56,6 +56,7 @@ HISTORY_COLUMNS: tuple[str, ...] = (
     "label",
     "unit",
     "value",
+    "unavailable_reason",
 )
 FIGURE_KEY: list[str] = ["collection_year", "measure_code", "part", "breakdown"]
 PASSED = "passed"
@@ -94,6 +95,10 @@ def ensure_tables(connection: Any, schema: str) -> Tables:
         cursor.execute(f"create table if not exists {tables.name(RUNS_TABLE)} ({columns})")
         history = ", ".join(f"{quote_identifier(name)} text" for name in HISTORY_COLUMNS)
         cursor.execute(f"create table if not exists {tables.name(HISTORY_TABLE)} ({history})")
+        # A history table from before unavailable_reason existed gains the column (empty).
+        cursor.execute(
+            f"alter table {tables.name(HISTORY_TABLE)} add column if not exists unavailable_reason text"
+        )
         if _is_postgres(connection):
             _grant_readers(cursor, tables)
     finally:
@@ -159,6 +164,8 @@ def write_history(connection: Any, schema: str, run_id: str, long: pd.DataFrame)
     tables = ensure_tables(connection, schema)
     marker = _placeholder(connection)
     frame = long.assign(run_id=run_id)
+    if "unavailable_reason" not in frame.columns:
+        frame = frame.assign(unavailable_reason=None)
     # Text, exactly as the export writes it, so a stored return exports byte for byte the same.
     rows = [
         [None if pd.isna(value) else str(value) for value in row]
@@ -192,6 +199,8 @@ def read_history(connection: Any, schema: str, run_id: str | None = None) -> pd.
     where = f" where run_id = '{run_id.replace(chr(39), '')}'" if run_id else ""
     frame = query_frame(connection, f"select * from {Tables(schema).name(HISTORY_TABLE)}{where}")
     for column in HISTORY_COLUMNS:
+        if column not in frame.columns:  # a history table from before the column existed
+            frame[column] = ""
         if column != "value":
             frame[column] = frame[column].fillna("").astype(str)
     values = pd.to_numeric(frame["value"].astype(object), errors="coerce")
@@ -202,11 +211,11 @@ def read_history(connection: Any, schema: str, run_id: str | None = None) -> pd.
 
 def stored_return(connection: Any, schema: str, run_id: str) -> pd.DataFrame:
     """A passed run's return as `pif export` writes it (the long layout, export order)."""
-    from pif.export import LONG_COLUMNS
+    from pif.export import long_columns
 
     frame = read_history(connection, schema, run_id)
     frame = frame.sort_values(["measure_code", "part", "breakdown", "collection_year"], kind="stable")
-    return frame.loc[:, list(LONG_COLUMNS)].reset_index(drop=True)
+    return frame.loc[:, long_columns(frame)].reset_index(drop=True)
 
 
 def run_to_export(runs: pd.DataFrame, run_id: str | None = None) -> pd.Series:
