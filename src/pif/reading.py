@@ -20,13 +20,16 @@ they see exactly the same records, values and line numbers:
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
+import itertools
 import re
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from pif.cells import short_value
 from pif.contract import Table, duplicate_columns, match_header, read_header
@@ -76,13 +79,13 @@ class RowIssue:
     text: str
 
 
-@dataclass(frozen=True)
-class Record:
-    """One record: the line it starts on, its fields as loaded, and any row issues."""
+class Record(NamedTuple):
+    """One record: the line it starts on, its fields as loaded, and any row issues (a tuple: millions
+    are made per file)."""
 
     line: int
     fields: list[str]
-    issues: list[RowIssue] = field(default_factory=list)
+    issues: tuple[RowIssue, ...] = ()
 
     @property
     def issue_text(self) -> str | None:
@@ -134,11 +137,13 @@ def read_records(path: Path, table: Table, layout: Layout, max_field_length: int
 
     Blank lines (and lines of whitespace only) are skipped. Raises FileRefused (see module doc).
     """
+    utf8, has_nul = _scan(path)
+    if not utf8:
+        _refuse_not_utf8(path, table, layout)
     loaded = set(layout.positions.values())
     width = len(layout.header)
-    with path.open(newline="", encoding="utf-8-sig", errors="surrogateescape") as handle:
-        lines = _Lines(handle)
-        reader = csv.reader(lines, strict=True)
+    with path.open(newline="", encoding="utf-8-sig") as handle:
+        reader = csv.reader(handle, strict=True)
         next(reader, None)
         end = reader.line_num
         while True:
@@ -148,68 +153,80 @@ def read_records(path: Path, table: Table, layout: Layout, max_field_length: int
             except StopIteration:
                 return
             except csv.Error as error:
-                fields = _after_error(table, layout, lines, start, str(error))
                 end = reader.line_num
-                yield Record(start, fields, [_stray_quote(start, fields)])
-                lines.taken.clear()
+                fields = _fields_of_lines(path, start, end)
+                if "unexpected end of data" in str(error):
+                    raise _unclosed_quote(table, layout, start, fields) from None
+                yield Record(start, fields, (_stray_quote(start, fields),))
                 continue
             end = reader.line_num
-            text = "".join(lines.taken)
-            lines.taken.clear()
-            if not fields or (len(fields) == 1 and not trim(fields[0])):
-                continue
-            if _NOT_UTF8.search(text):
-                index = next(i for i, value in enumerate(fields) if _NOT_UTF8.search(value))
-                column = layout.header[index] if index < width else f"field {index + 1}"
-                raise _not_utf8(table, start, column, fields[index])
             issues: list[RowIssue] = []
             if len(fields) != width:
+                if not fields or (len(fields) == 1 and not trim(fields[0])):
+                    continue
                 issues.append(_field_count(start, fields, layout.header))
-            if "\x00" in text or max(map(len, fields)) > max_field_length:
+            if has_nul or max(map(len, fields)) > max_field_length:
                 fields = [
                     _checked_value(layout.header[index], value, max_field_length, issues)
                     if index in loaded
                     else value
                     for index, value in enumerate(fields)
                 ]
-            yield Record(start, fields, issues)
+            yield Record(start, fields, tuple(issues)) if issues else Record(start, fields)
 
 
-class _Lines:
-    """The file's lines as csv.reader takes them, remembering the current record's raw text."""
+def _scan(path: Path) -> tuple[bool, bool]:
+    """(the file is valid UTF-8, it holds a NUL byte), read in binary at C speed."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    has_nul = False
+    with path.open("rb") as handle:
+        try:
+            while chunk := handle.read(1 << 22):
+                decoder.decode(chunk)
+                has_nul = has_nul or b"\x00" in chunk
+            decoder.decode(b"", final=True)
+        except UnicodeDecodeError:
+            return False, has_nul
+    return True, has_nul
 
-    def __init__(self, handle: Iterator[str]) -> None:
-        self._handle = handle
-        self.taken: list[str] = []
 
-    def __iter__(self) -> _Lines:
-        return self
+def _refuse_not_utf8(path: Path, table: Table, layout: Layout) -> None:
+    """FileRefused naming the line and column of the first value with bytes that are not UTF-8."""
+    with path.open(newline="", encoding="utf-8-sig", errors="surrogateescape") as handle:
+        reader = csv.reader(handle)
+        end = 0
+        for fields in reader:
+            start, end = end + 1, reader.line_num
+            for index, value in enumerate(fields):
+                if _NOT_UTF8.search(value):
+                    column = layout.header[index] if index < len(layout.header) else f"field {index + 1}"
+                    raise _not_utf8(table, start, column, value)
+    raise _not_utf8(table, 1, "the file", "")  # pragma: no cover - the scan found a bad byte
 
-    def __next__(self) -> str:
-        line = next(self._handle)
-        self.taken.append(line)
-        return line
 
-
-def _after_error(table: Table, layout: Layout, lines: _Lines, start: int, error: str) -> list[str]:
-    """The fields of a record csv.reader refused; FileRefused for a quote never closed."""
+def _fields_of_lines(path: Path, start: int, end: int) -> list[str]:
+    """The fields of lines start..end, read leniently (for a record csv.reader refused)."""
+    with path.open(newline="", encoding="utf-8-sig") as handle:
+        text = "".join(itertools.islice(handle, start - 1, end))
     try:
-        fields = next(csv.reader(io.StringIO("".join(lines.taken), newline="")), [""])
+        return next(csv.reader(io.StringIO(text, newline="")), [""])
     except csv.Error:
-        fields = ["".join(lines.taken)]
-    if "unexpected end of data" in error:
-        index = len(fields) - 1
-        column = layout.header[index] if index < len(layout.header) else f"field {index + 1}"
-        raise FileRefused(
-            table.file,
-            "unclosed_quote",
-            f"{table.file} line {start}, {column}: the quoted value '{one_line(fields[index])}' is never "
-            "closed (no closing quote before the end of the file); the file cannot be loaded",
-            line=start,
-            column=column,
-            value=fields[index],
-        )
-    return fields
+        return [text]
+
+
+def _unclosed_quote(table: Table, layout: Layout, start: int, fields: list[str]) -> FileRefused:
+    """Refusal for a quoted value never closed: it would swallow the rest of the file."""
+    index = len(fields) - 1
+    column = layout.header[index] if index < len(layout.header) else f"field {index + 1}"
+    return FileRefused(
+        table.file,
+        "unclosed_quote",
+        f"{table.file} line {start}, {column}: the quoted value '{one_line(fields[index])}' is never "
+        "closed (no closing quote before the end of the file); the file cannot be loaded",
+        line=start,
+        column=column,
+        value=fields[index],
+    )
 
 
 def _stray_quote(line: int, fields: list[str]) -> RowIssue:

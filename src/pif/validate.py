@@ -204,15 +204,16 @@ def _read_table(extract_dir: Path, table: Table, max_field_length: int = DEFAULT
     if supplied:
         findings.append(_personal_columns(table, supplied))
     findings.extend(_row_issue(table, record.line, issue) for record in records for issue in record.issues)
-    index = pd.Index([record.line for record in records], dtype="int64")
+    width = len(layout.header)
+    rows = [
+        record.fields if len(record.fields) == width else [*record.fields, *[""] * width][:width]
+        for record in records
+    ]
+    by_position = list(zip(*rows, strict=True)) if rows else [()] * width
     named = pd.DataFrame(
-        {
-            name: [record.fields[position] if position < len(record.fields) else "" for record in records]
-            for name, position in layout.positions.items()
-        },
-        index=index,
-        dtype=object,
+        {name: pd.Series(by_position[position], dtype=object) for name, position in layout.positions.items()},
     )
+    named.index = pd.Index([record.line for record in records], dtype="int64")
     frame = _normalise(named, table)
     refusal = _month_first_dates(table, frame)
     if refusal is not None:
