@@ -338,9 +338,10 @@ def test_field_longer_than_the_contract_allows(
 def test_bad_files_load_identically_on_postgres(
     people_contacts: Contract, sample: Path, tmp_path: Path
 ) -> None:
-    """Long field, short/long rows, mixed line endings: the same raw rows on PostgreSQL as on DuckDB."""
+    """Long field, NUL, text after a quote, short/long rows: the same raw rows on PostgreSQL as on DuckDB."""
     import psycopg2
 
+    stray_quote_and_nul(sample / "contacts.csv")
     long_value(sample / "contacts.csv")
     short_and_long_rows(sample / "people.csv")
     schema = f"raw_test_{uuid.uuid4().hex[:8]}"
@@ -591,3 +592,46 @@ def postgres_staging(
     finally:
         connection.close()
     return rejections, trimmed
+
+
+# --------------------------------------------------------------------------------------------------
+# Other records that cannot be rows as they stand
+
+
+def stray_quote_and_nul(path: Path) -> tuple[list[str], str]:
+    """Line 4's caller_name gets text after its closing quote, line 5's contact_source_code a NUL
+    character. Returns the lines and that code without the NUL."""
+    lines = lines_of(path)
+    header = fields_of(lines[0])
+    at = header.index("caller_name")
+    row = fields_of(lines[3])
+    lines[3] = ",".join([*row[:at], '"Aled" Williams', *row[at + 1 :]])
+    row = fields_of(lines[4])
+    source = header.index("contact_source_code")
+    row[source] = row[source].strip() + "\x00"
+    lines[4] = line_of(row)
+    write_lines(path, lines)
+    return lines, row[source].strip("\x00")
+
+
+def test_text_after_a_closing_quote_and_a_nul_character(
+    people_contacts: Contract, sample: Path, tmp_path: Path
+) -> None:
+    """'"Aled" Williams' cannot be read reliably and PostgreSQL cannot store NUL: both rows rejected."""
+    path = sample / "contacts.csv"
+    lines, code = stray_quote_and_nul(path)
+    found = in_file(validate_extract(sample, people_contacts), "contacts.csv")
+    assert [(f.row, f.check) for f in found if f.check in ("malformed_line", "nul_character")] == [
+        (4, "malformed_line"),
+        (5, "nul_character"),
+    ]
+    database = tmp_path / "raw.duckdb"
+    load_duckdb(sample, database, people_contacts)
+    loaded = raw_rows(database, "contacts", "_source_row, contact_source_code, _source_issue")
+    issues = {number: (code, issue) for number, code, issue in loaded if issue}
+    assert issues[4][1].startswith("line 4 has text after the closing quote of a quoted value")
+    assert issues[5] == (
+        code,
+        f"contact_source_code '{code}' contains a NUL character (byte 0), which is removed",
+    )
+    assert len(loaded) == len(lines) - 1
