@@ -335,14 +335,19 @@ def test_field_longer_than_the_contract_allows(
 
 
 @NEEDS_POSTGRES
+@pytest.mark.parametrize("mixed", [False, True])
 def test_bad_files_load_identically_on_postgres(
-    people_contacts: Contract, sample: Path, tmp_path: Path
+    people_contacts: Contract, sample: Path, tmp_path: Path, mixed: bool
 ) -> None:
-    """Long field, NUL, text after a quote, short/long rows: the same raw rows on PostgreSQL as on DuckDB."""
+    """Long field, NUL, text after a quote, short/long rows; or mixed line endings and line breaks:
+    the same raw rows on PostgreSQL as on DuckDB."""
     import psycopg2
 
-    stray_quote_and_nul(sample / "contacts.csv")
-    long_value(sample / "contacts.csv")
+    if mixed:
+        mixed_file(sample / "contacts.csv")
+    else:
+        stray_quote_and_nul(sample / "contacts.csv")
+        long_value(sample / "contacts.csv")
     short_and_long_rows(sample / "people.csv")
     schema = f"raw_test_{uuid.uuid4().hex[:8]}"
     database = tmp_path / "raw.duckdb"
