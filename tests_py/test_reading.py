@@ -504,12 +504,13 @@ def test_duplicate_key_ignoring_case(people_contacts: Contract, sample: Path) ->
 
 def staging_extract(folder: Path) -> dict[str, object]:
     """A sample copy with short/long rows in people.csv, a 200,000-character value, whitespace around
-    values and a key repeated in lower case in contacts.csv."""
+    values, a key repeated in lower case and a code holding a line break in contacts.csv."""
     extract = Path(shutil.copytree(ROOT / "extracts" / "sample", folder))
     _, row_texts = short_and_long_rows(extract / "people.csv")
     long_text = long_value(extract / "contacts.csv")
     wrap_in_whitespace(extract / "contacts.csv")
     first = lower_case_repeat(extract / "contacts.csv", 6)
+    set_cell(extract / "contacts.csv", 7, "contact_type_code", "RE\nF")  # a quoted line break
     return {"extract": extract, "row_texts": row_texts, "long_text": long_text, "first": first}
 
 
@@ -566,6 +567,9 @@ def test_staging_rejects_bad_records_and_trims_whitespace(contract: Contract, tm
         f"duplicate contact_id '{first.lower()}' (first seen at row 2 as '{first}', "
         "keys compared ignoring case)"
     )
+    assert by_row[("contacts", 7)].endswith(
+        "; contact_type_code 'RE\\nF' is not in code list contact_type (seeds/code_map.csv)"
+    )  # one line
     assert [row[0] for row in trimmed] == [2, 4]  # line 3 holds the 200,000-character value
     for _, code, person, _ in trimmed:
         assert code == code.strip() and person == person.strip() and "\u00a0" not in person

@@ -69,9 +69,15 @@
 {% macro wccis_reason_value(raw) -%}
     case
         when length({{ raw }}) > 200
-            then substr({{ raw }}, 1, 200) || '... (' || cast(length({{ raw }}) as {{ dbt.type_string() }}) || ' characters)'
-        else {{ raw }}
+            then {{ wccis_one_line('substr(' ~ raw ~ ', 1, 200)') }} || '... (' || cast(length({{ raw }}) as {{ dbt.type_string() }}) || ' characters)'
+        else {{ wccis_one_line(raw) }}
     end
+{%- endmacro %}
+
+{#- A value with its line breaks shown as \r and \n, so a reason stays one line (issue 13: a quoted
+    value may hold line breaks). -#}
+{% macro wccis_one_line(expression) -%}
+    replace(replace({{ expression }}, chr(13), '\r'), chr(10), '\n')
 {%- endmacro %}
 
 {% macro wccis_parsed_expression(meta, raw) -%}

@@ -42,9 +42,9 @@ import pandas as pd
 from rich.console import Console
 from rich.table import Table as RichTable
 
-from pif.cells import safe_text, short_value
+from pif.cells import safe_text
 from pif.contract import DEFAULT_MAX_FIELD_LENGTH, Column, Contract, Table, load_contract
-from pif.reading import WHITESPACE, FileRefused, RowIssue, read_layout, read_records
+from pif.reading import WHITESPACE, FileRefused, RowIssue, one_line, read_layout, read_records
 
 if TYPE_CHECKING:
     from great_expectations.core import ExpectationSuite
@@ -490,7 +490,7 @@ def _row_findings(
 
 def _problem(table: Table, check: str, column: Column, value: str, frame: pd.DataFrame, row: int) -> str:
     """The text after 'file row N, column:' saying what is wrong and what is expected."""
-    value = short_value(value)
+    value = one_line(value)
     if check == "required":
         return "value is missing (required)"
     if check == "date":
