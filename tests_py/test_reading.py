@@ -644,3 +644,43 @@ def test_text_after_a_closing_quote_and_a_nul_character(
         f"contact_source_code '{code}' contains a NUL character (byte 0), which is removed",
     )
     assert len(loaded) == len(lines) - 1
+
+
+def test_pif_load_reads_mixed_line_endings(sample: Path, tmp_path: Path) -> None:
+    """The command that crashed with DuckDB's 2,800-line CSV traceback now loads the file."""
+    mixed_file(sample / "contacts.csv")
+    database = tmp_path / "cli.duckdb"
+    result = CliRunner().invoke(
+        app,
+        [
+            "load",
+            str(sample),
+            "--target",
+            "duckdb",
+            "--duckdb-path",
+            str(database),
+            "--output",
+            str(tmp_path),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    assert [
+        row for row, code in raw_rows(database, "contacts", "_source_row, contact_type_code") if code == "ZZZ"
+    ] == [12]
+
+
+def test_a_database_error_is_one_line(
+    people_contacts: Contract, sample: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Whatever the database's CSV reader says, the load fails in one line naming the file."""
+    monkeypatch.setattr("pif.load.csv_line", lambda row: '"unclosed,' + ",".join("" for _ in row) + "\n")
+    with pytest.raises(LoadError) as failed:
+        load_duckdb(sample, tmp_path / "raw.duckdb", people_contacts)
+    assert str(failed.value).startswith("people.csv: DuckDB could not load the file: ")
+    assert "\n" not in str(failed.value)
+    if "PIF_PG_PORT" in os.environ:
+        schema = f"raw_test_{uuid.uuid4().hex[:8]}"
+        with pytest.raises(LoadError) as failed:
+            load_postgres(sample, PostgresParams.from_env(), people_contacts, raw_schema=schema)
+        assert str(failed.value).startswith("people.csv: PostgreSQL could not load the file: ")
+        assert "\n" not in str(failed.value)
