@@ -102,8 +102,13 @@ def test_field_issues_keep_the_row(contract: Contract, tmp_path: Path) -> None:
         (reason,) = connection.execute(
             "select rejection_reason from main_staging.stg_wccis__contacts_rejected where source_row = 4"
         ).fetchone()
-        cut = "x" * 200 + "... (100000 characters)"
-        assert reason == f"recorded_in_error '{cut}' is not a flag (expected Y or N)"
+        # over the contract's max_field_length (2,000): loaded cut to it, the row rejected for both
+        too_long = "x" * 200 + "... (100,000 characters)"
+        cut = "x" * 200 + "... (2000 characters)"
+        assert reason == (
+            "recorded_in_error is 100,000 characters long, more than the 2,000 the source contract allows "
+            f"(max_field_length): '{too_long}'; recorded_in_error '{cut}' is not a flag (expected Y or N)"
+        )
         raw, accepted, refused = (
             connection.execute(f"select count(*) from {relation}").fetchone()[0]
             for relation in (

@@ -16,7 +16,7 @@ from pif.db import PostgresParams
 from pif.load import LoadError, load_duckdb, load_postgres
 
 STAMP = datetime(2026, 5, 1, 9, 30, 0)
-PROVENANCE = ["_source_file", "_source_row", "_loaded_at"]
+PROVENANCE = ["_source_file", "_source_row", "_source_issue", "_loaded_at"]
 
 
 def duckdb_rows(database: Path, schema: str, table: str) -> list[tuple[object, ...]]:
@@ -35,7 +35,7 @@ def test_duckdb_load_matches_the_files(contract: Contract, extract: Path, tmp_pa
             described = connection.execute(f'describe "main_raw"."{table.name}"').fetchall()
             assert [row[0] for row in described] == [*table.column_names, *PROVENANCE]
             assert {row[1] for row in described[: len(table.columns)]} == {"VARCHAR"}
-            assert [row[1] for row in described[-3:]] == ["VARCHAR", "INTEGER", "TIMESTAMP"]
+            assert [row[1] for row in described[-4:]] == ["VARCHAR", "INTEGER", "VARCHAR", "TIMESTAMP"]
             lines = read_rows(extract / table.file)
             expected = [
                 (table.file, number, line[0], STAMP) for number, line in enumerate(lines[1:], start=2)
@@ -151,7 +151,8 @@ def test_postgres_load_is_identical_to_duckdb(contract: Contract, extract: Path,
                     (schema, table.name),
                 )
                 types = [row[0] for row in cursor.fetchall()]
-                assert types == ["text"] * (len(types) - 2) + ["integer", "timestamp without time zone"]
+                provenance = ["integer", "text", "timestamp without time zone"]
+                assert types == ["text"] * (len(types) - 3) + provenance
             cursor.execute(f'drop schema "{schema}" cascade')
         connection.commit()
     finally:

@@ -245,14 +245,14 @@ def test_dates_in_reverse_order(core_contract: Contract, core_extract: Path, edi
     )
 
 
-def test_rows_count_records_and_warn_when_lines_differ(core_contract: Contract, core_extract: Path) -> None:
-    """A value spanning two lines: rows stay record-based (like the loader) and a warning says so."""
+def test_rows_are_line_numbers_when_a_value_spans_lines(core_contract: Contract, core_extract: Path) -> None:
+    """A quoted value spanning two lines is legal CSV: the next record is numbered by its own line."""
     path = core_extract / "people.csv"
     write_rows(path, [[*row, "notes" if index == 0 else ""] for index, row in enumerate(read_rows(path))])
     set_cell(path, 2, "notes", "1 High Street\nFlat 2")
     set_cell(path, 3, "gender_code", "??")
     found = findings_in(validate_extract(core_extract, core_contract), "people.csv")
-    assert [(f.check, f.row) for f in found] == [("line_numbering", None), ("extra_column", 1), ("code", 3)]
+    assert [(f.check, f.row) for f in found] == [("extra_column", 1), ("code", 4)]
 
 
 def test_personal_columns_are_optional_and_flagged(core_contract: Contract, tmp_path: Path) -> None:

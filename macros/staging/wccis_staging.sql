@@ -6,7 +6,9 @@
     - a required value is missing;
     - a date, flag or number cannot be parsed;
     - a code is not in its code list (seeds/code_map.csv);
-    - the primary key repeats an earlier row (the first row is kept);
+    - the loader's _source_issue: the record cannot be a row as it stands in the file (too few or
+      too many fields, a value over the contract's max_field_length; pif.reading);
+    - the primary key repeats an earlier row, compared ignoring case (the first row is kept);
     - an identifier does not match an accepted row of the referenced table;
     - two dates are in impossible order (table meta date_order).
 
@@ -67,9 +69,15 @@
 {% macro wccis_reason_value(raw) -%}
     case
         when length({{ raw }}) > 200
-            then substr({{ raw }}, 1, 200) || '... (' || cast(length({{ raw }}) as {{ dbt.type_string() }}) || ' characters)'
-        else {{ raw }}
+            then {{ wccis_one_line('substr(' ~ raw ~ ', 1, 200)') }} || '... (' || cast(length({{ raw }}) as {{ dbt.type_string() }}) || ' characters)'
+        else {{ wccis_one_line(raw) }}
     end
+{%- endmacro %}
+
+{#- A value with its line breaks shown as \r and \n, so a reason stays one line (issue 13: a quoted
+    value may hold line breaks). -#}
+{% macro wccis_one_line(expression) -%}
+    replace(replace({{ expression }}, chr(13), '\r'), chr(10), '\n')
 {%- endmacro %}
 
 {% macro wccis_parsed_expression(meta, raw) -%}
@@ -104,8 +112,9 @@ cleaned as (
     select
         cast(_source_file as {{ dbt.type_string() }}) as source_file,
         cast(_source_row as integer) as source_row,
+        cast(_source_issue as {{ dbt.type_string() }}) as source_issue,
         {%- for column in columns %}
-        nullif(trim(cast({{ column.name }} as {{ dbt.type_string() }})), '') as {{ column.name }}__raw{{ "," if not loop.last }}
+        nullif({{ pif_trim('cast(' ~ column.name ~ ' as ' ~ dbt.type_string() ~ ')') }}, '') as {{ column.name }}__raw{{ "," if not loop.last }}
         {%- endfor %}
     from raw_rows
 ),
@@ -113,7 +122,11 @@ cleaned as (
 parsed as (
     select
         cleaned.*,
-        min(cleaned.source_row) over (partition by cleaned.{{ primary_key }}__raw) as primary_key__first_row,
+        {#- keys are unique ignoring case: ct00001 repeats CT00001 (issue 13) #}
+        min(cleaned.source_row) over (partition by upper(cleaned.{{ primary_key }}__raw)) as primary_key__first_row,
+        first_value(cleaned.{{ primary_key }}__raw) over (
+            partition by upper(cleaned.{{ primary_key }}__raw) order by cleaned.source_row
+        ) as primary_key__first_value,
         {%- for column in columns %}
         {%- set meta = wccis_column_meta(column) %}
         {%- if meta.get('code_list') %}
@@ -148,9 +161,14 @@ checked as (
     select
         parsed.*,
         nullif(concat_ws('; ',
+            source_issue,
             case when {{ primary_key }}__raw is not null and source_row > primary_key__first_row
                 then 'duplicate {{ primary_key }} ''' || {{ wccis_reason_value(primary_key ~ '__raw') }} || ''' (first seen at row '
-                    || cast(primary_key__first_row as {{ dbt.type_string() }}) || ')' end,
+                    || cast(primary_key__first_row as {{ dbt.type_string() }})
+                    || case when {{ primary_key }}__raw <> primary_key__first_value
+                        then ' as ''' || {{ wccis_reason_value('primary_key__first_value') }} || ''', keys compared ignoring case'
+                        else '' end
+                    || ')' end,
             {%- for column in columns %}
             {%- set meta = wccis_column_meta(column) %}
             {%- set column_type = meta.get('type', 'text') %}

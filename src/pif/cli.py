@@ -114,12 +114,14 @@ def _output_dir(output: Path | None) -> Path:
 
 def _validate(extract_dir: Path, output: Path | None) -> bool:
     """Validate, write the report, print the summary; True when the extract has no errors."""
-    from pif.validate import has_errors, print_summary, validate_extract, write_report
+    from pif.validate import has_errors, print_summary, remove_report, validate_extract, write_report
 
     started = time.perf_counter()
+    report_path = _output_dir(output) / "validation_report.csv"
+    remove_report(report_path)
     with console.status("Validating the extract against the source contract..."):
         findings = validate_extract(extract_dir)
-    report = write_report(findings, _output_dir(output) / "validation_report.csv")
+    report = write_report(findings, report_path)
     print_summary(findings, console)
     console.print(f"Report: {report} ({time.perf_counter() - started:.1f} s)")
     return not has_errors(findings)

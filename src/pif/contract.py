@@ -19,6 +19,7 @@ COLUMN_TYPES: frozenset[str] = frozenset({"identifier", "text", "code", "date", 
 CONTRACT_FOLDER = Path("models") / "staging" / "wccis"
 CONTRACT_GLOB = "_wccis__sources*.yml"
 CODE_MAP = Path("seeds") / "code_map.csv"
+DEFAULT_MAX_FIELD_LENGTH = 2000
 
 
 class ContractError(ValueError):
@@ -95,6 +96,9 @@ class Contract:
 
     tables: tuple[Table, ...]
     code_lists: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    # The longest value a field may hold (source meta max_field_length): a longer one rejects its row
+    # in the validator and the loader alike, on both databases (pif.reading).
+    max_field_length: int = DEFAULT_MAX_FIELD_LENGTH
 
     def table(self, name: str) -> Table:
         """The table called `name`; KeyError when the contract has none."""
@@ -146,17 +150,23 @@ def load_contract(root: Path | None = None) -> Contract:
     """Read every contract YAML file and the code map into one Contract."""
     root = project_root(root)
     tables: list[Table] = []
+    max_field_length = DEFAULT_MAX_FIELD_LENGTH
     for path in contract_files(root):
         try:
             document = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         except yaml.YAMLError as error:
             raise ContractError(f"{path.name} is not valid YAML: {error}") from error
         tables.extend(tables_from_yaml(document, path))
+        for source in document.get("sources") or []:
+            if source.get("name") == "wccis" and "max_field_length" in _meta(source):
+                max_field_length = int(_meta(source)["max_field_length"])
     names = [table.name for table in tables]
     duplicates = sorted({name for name in names if names.count(name) > 1})
     if duplicates:
         raise ContractError(f"tables defined twice in the contract: {', '.join(duplicates)}")
-    return Contract(tables=tuple(tables), code_lists=load_code_lists(root / CODE_MAP))
+    return Contract(
+        tables=tuple(tables), code_lists=load_code_lists(root / CODE_MAP), max_field_length=max_field_length
+    )
 
 
 def tables_from_yaml(document: Mapping[str, Any], path: Path) -> list[Table]:
@@ -235,9 +245,24 @@ def load_code_lists(path: Path) -> dict[str, frozenset[str]]:
 
 
 def read_header(path: Path) -> list[str]:
-    """The header row of a CSV file (a UTF-8 byte-order mark is dropped)."""
-    with path.open(newline="", encoding="utf-8-sig") as handle:
+    """The header row of a CSV file (a UTF-8 byte-order mark is dropped; bytes that are not UTF-8 are
+    kept as surrogates, which pif.reading reports with their line and column)."""
+    with path.open(newline="", encoding="utf-8-sig", errors="surrogateescape") as handle:
         return next(csv.reader(handle), [])
+
+
+def duplicate_columns(header: Iterable[str], table: Table) -> list[tuple[str, int, int]]:
+    """Contract columns named twice in a header (compared trimmed and lower-cased), each as
+    (name, first position, second position), 0-based: the file cannot say which one holds the data."""
+    known = set(table.column_names)
+    seen: dict[str, int] = {}
+    twice: list[tuple[str, int, int]] = []
+    for index, raw_name in enumerate(header):
+        name = normalise_name(raw_name)
+        if name in known and name in seen:
+            twice.append((name, seen[name], index))
+        seen.setdefault(name, index)
+    return twice
 
 
 def normalise_name(name: str) -> str:
@@ -250,7 +275,8 @@ def match_header(header: Iterable[str], table: Table) -> tuple[dict[str, int], l
 
     Returns (position of each needed contract column found, needed columns missing, header names
     not loaded: columns the contract does not know and personal columns, which are never loaded).
-    Names match after trimming and lower-casing; the first of two equal header names wins.
+    Names match after trimming and lower-casing; a contract column named twice is refused before
+    this is called (duplicate_columns), otherwise the first of two equal names would win.
     """
     positions: dict[str, int] = {}
     extras: list[str] = []

@@ -2,28 +2,33 @@
 
 For each contract table the loader drops and recreates `<raw_schema>.<table>` with every contract
 column as text (contract order), plus provenance: `_source_file` (the CSV name), `_source_row` (the
-row number in the file, header = 1, first data row = 2) and `_loaded_at` (one UTC timestamp for the
-whole load). Extra CSV columns are dropped, and so are personal columns (names, NHS numbers,
-addresses, free text: never used, optional in the file, their raw columns hold NULL); a missing file
-or needed column stops the load before anything is written. Both backends produce identical tables:
+line the record starts on, as a person counts lines: header = 1, blank lines counted), `_source_issue`
+(why the record cannot be a row as it stands, e.g. "line 7 has 7 fields, the header has 9"; staging
+rejects the row with it as the reason; NULL for a good row) and `_loaded_at` (one UTC timestamp for
+the whole load). Extra CSV columns are dropped, and so are personal columns (names, NHS numbers,
+addresses, free text: never used, optional in the file, their raw columns hold NULL); a missing
+file, a needed column missing, or a file refused as a whole (pif.reading: empty, a column twice in
+the header, not UTF-8, a quote never closed) stops the load before anything is committed, with one
+line naming file, line, column and value.
 
-- empty cells load as NULL on both (DuckDB reads quoted and unquoted empties as NULL; the PostgreSQL
-  stream writes them unquoted, which COPY reads as NULL); other values are loaded untrimmed;
-- blank lines are skipped on both (DuckDB's CSV reader skips them), so `_source_row` counts records:
-  it is the line number unless the file has blank lines or values spanning lines, which
-  `pif validate` warns about;
+Both backends load exactly the records `pif validate` checked: every file is read by pif.reading
+(Python's csv module: mixed CRLF/LF line endings, quoted line breaks, BOM), and the same normalised
+CSV text (LF line ends, every non-empty value quoted, empty cells unquoted) goes to DuckDB's
+read_csv (through a temporary file) and to PostgreSQL's COPY. So:
+
+- empty cells load as NULL on both; other values are loaded untrimmed;
+- blank lines are skipped on both, and `_source_row` is the line number on both;
+- a record with too few or too many fields is loaded (padded with NULL, extra fields dropped) with
+  its `_source_issue`; a value longer than the contract's max_field_length is loaded cut to it
+  with its `_source_issue`, a NUL character removed with its `_source_issue`: the same outcome on
+  both databases (PostgreSQL cannot store NUL; Python's csv module stops at 131,072 characters);
+- a database error is reported in one line naming the file (no traceback);
 - everything is loaded in one transaction, so a failure leaves the previous load in place.
-
-DuckDB reads the file with read_csv (all columns VARCHAR, positional names) into a temporary table
-whose rowid keeps the file order (insertion order is preserved; inside a transaction the rowids
-start at a large offset, so the row number is row_number() over rowid order); PostgreSQL gets a COPY ... FROM
-STDIN fed by a stream that picks the contract columns and appends the provenance values.
 """
 
 from __future__ import annotations
 
-import csv
-import io
+import tempfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -32,15 +37,17 @@ from typing import Any
 
 from tqdm import tqdm
 
-from pif.contract import Contract, Table, load_contract, match_header, raw_schema_default, read_header
+from pif.contract import DEFAULT_MAX_FIELD_LENGTH, Contract, Table, load_contract, raw_schema_default
 from pif.db import PostgresParams, connect_postgres, quote_identifier
+from pif.reading import FileRefused, Layout, read_layout, read_records
 
-FIRST_DATA_ROW = 2
 COPY_CHUNK_ROWS = 2000
+PROVENANCE = ("_source_file", "_source_row", "_source_issue", "_loaded_at")
 
 
 class LoadError(RuntimeError):
-    """The extract cannot be loaded (a file or a contract column is missing)."""
+    """The extract cannot be loaded (a file or a contract column is missing, a file is refused, or the
+    database refused the load): the message is one line naming the file."""
 
 
 @dataclass(frozen=True)
@@ -52,6 +59,7 @@ class FilePlan:
     header: tuple[str, ...]
     positions: tuple[int | None, ...]
     dropped_columns: tuple[str, ...]
+    max_field_length: int = DEFAULT_MAX_FIELD_LENGTH
 
 
 @dataclass(frozen=True)
@@ -73,14 +81,18 @@ def plan_extract(extract_dir: Path, contract: Contract) -> list[FilePlan]:
         if not path.is_file():
             problems.append(f"{table.file} is missing")
             continue
-        header = read_header(path)
-        positions, missing, extras = match_header(header, table)
-        if missing:
-            problems.append(f"{table.file} lacks columns {', '.join(missing)}")
+        try:
+            layout = read_layout(path, table)
+        except FileRefused as refused:
+            problems.append(refused.message)
+            continue
+        if layout.missing:
+            problems.append(f"{table.file} lacks columns {', '.join(layout.missing)}")
             continue
         # Personal columns are never loaded (position None: NULL), even when the file has them.
-        ordered = tuple(positions.get(name) for name in table.column_names)
-        plans.append(FilePlan(table, path, tuple(header), ordered, tuple(extras)))
+        ordered = tuple(layout.positions.get(name) for name in table.column_names)
+        header, extras = tuple(layout.header), tuple(layout.extras)
+        plans.append(FilePlan(table, path, header, ordered, extras, contract.max_field_length))
     if problems:
         raise LoadError("the extract cannot be loaded: " + "; ".join(problems))
     return plans
@@ -94,7 +106,7 @@ def load_timestamp() -> datetime:
 def _create_table_sql(schema: str, table: Table) -> str:
     """DDL for a raw table: contract columns as text, then the provenance columns."""
     columns = [f"{quote_identifier(name)} text" for name in table.column_names]
-    columns += ["_source_file text", "_source_row integer", "_loaded_at timestamp"]
+    columns += ["_source_file text", "_source_row integer", "_source_issue text", "_loaded_at timestamp"]
     return f"create table {quote_identifier(schema)}.{quote_identifier(table.name)} ({', '.join(columns)})"
 
 
@@ -124,6 +136,9 @@ def load_duckdb(
         connection.execute(f"create schema if not exists {quote_identifier(schema)}")
         loaded = [_load_duckdb_file(connection, schema, plan, stamp) for plan in _progress(plans)]
         connection.execute("commit")
+    except FileRefused as refused:
+        connection.execute("rollback")
+        raise LoadError(f"the extract cannot be loaded: {refused.message}") from None
     except Exception:
         connection.execute("rollback")
         raise
@@ -133,31 +148,40 @@ def load_duckdb(
 
 
 def _load_duckdb_file(connection: Any, schema: str, plan: FilePlan, stamp: datetime) -> LoadedTable:
-    """read_csv into a temporary table (file order = rowid), then build the raw table from it."""
-    names = [f"c{index}" for index in range(len(plan.header))]
-    columns_struct = "{" + ", ".join(f"'{name}': 'VARCHAR'" for name in names) + "}"
-    connection.execute(
-        "create or replace temp table __pif_load as select * from read_csv(?, header = true, "
-        f"auto_detect = false, columns = {columns_struct}, delim = ',', quote = '\"', escape = '\"', "
-        "null_padding = true, parallel = false, encoding = 'utf-8')",
-        [str(plan.path)],
-    )
+    """The normalised CSV of the file's records (pif.reading) into a temporary file, then read_csv."""
+    import duckdb
+
     target = f"{quote_identifier(schema)}.{quote_identifier(plan.table.name)}"
-    selected = [
-        f"cast({'null' if position is None else f'c{position}'} as varchar) as {quote_identifier(name)}"
-        for name, position in zip(plan.table.column_names, plan.positions, strict=True)
-    ]
+    types = ["VARCHAR"] * len(plan.table.column_names) + ["VARCHAR", "INTEGER", "VARCHAR", "TIMESTAMP"]
+    names = [*plan.table.column_names, *PROVENANCE]
+    columns_struct = "{" + ", ".join(f"'c{i}': '{kind}'" for i, kind in enumerate(types)) + "}"
     connection.execute(f"drop table if exists {target}")
     connection.execute(_create_table_sql(schema, plan.table))
-    connection.execute(
-        f"insert into {target} select {', '.join(selected)}, cast(? as varchar), "
-        f"cast(row_number() over (order by rowid) + {FIRST_DATA_ROW - 1} as integer), cast(? as timestamp) "
-        "from __pif_load order by rowid",
-        [plan.table.file, stamp],
-    )
+    with tempfile.TemporaryDirectory(prefix="pif-load-") as folder:
+        normalised = Path(folder) / "records.csv"
+        with normalised.open("w", encoding="utf-8", newline="") as handle:
+            stream = CopyStream(transformed_rows(plan, stamp))
+            while text := stream.read(1 << 20):
+                handle.write(text)
+        selected = ", ".join(f"c{i} as {quote_identifier(name)}" for i, name in enumerate(names))
+        try:
+            connection.execute(
+                f"insert into {target} select {selected} from read_csv(?, header = false, "
+                f"auto_detect = false, columns = {columns_struct}, delim = ',', quote = '\"', "
+                "escape = '\"', new_line = '\\n', strict_mode = true, parallel = false, encoding = 'utf-8')",
+                [str(normalised)],
+            )
+        except duckdb.Error as error:
+            raise LoadError(
+                f"{plan.table.file}: DuckDB could not load the file: {_first_line(error)}"
+            ) from None
     rows = connection.execute(f"select count(*) from {target}").fetchone()[0]
-    connection.execute("drop table __pif_load")
     return LoadedTable(plan.table.name, plan.table.file, int(rows), plan.dropped_columns)
+
+
+def _first_line(error: BaseException) -> str:
+    """The first line of a database error (DuckDB and psycopg2 add pages of context)."""
+    return (str(error).strip().splitlines() or [type(error).__name__])[0]
 
 
 # --------------------------------------------------------------------------------------------------
@@ -182,62 +206,80 @@ def load_postgres(
         with connection, connection.cursor() as cursor:
             cursor.execute(f"create schema if not exists {quote_identifier(schema)}")
             return [_load_postgres_file(cursor, schema, plan, stamp) for plan in _progress(plans)]
+    except FileRefused as refused:
+        raise LoadError(f"the extract cannot be loaded: {refused.message}") from None
     finally:
         connection.close()
 
 
 def _load_postgres_file(cursor: Any, schema: str, plan: FilePlan, stamp: datetime) -> LoadedTable:
     """Drop, create and COPY one raw table from the transformed CSV stream."""
+    import psycopg2
+
     target = f"{quote_identifier(schema)}.{quote_identifier(plan.table.name)}"
     cursor.execute(f"drop table if exists {target}")
     cursor.execute(_create_table_sql(schema, plan.table))
     stream = CopyStream(transformed_rows(plan, stamp))
-    cursor.copy_expert(f"copy {target} from stdin with (format csv)", stream)
+    try:
+        cursor.copy_expert(f"copy {target} from stdin with (format csv)", stream)
+    except psycopg2.Error as error:
+        raise LoadError(
+            f"{plan.table.file}: PostgreSQL could not load the file: {_first_line(error)}"
+        ) from None
     return LoadedTable(plan.table.name, plan.table.file, int(cursor.rowcount), plan.dropped_columns)
 
 
-def transformed_rows(plan: FilePlan, stamp: datetime) -> Iterator[list[str]]:
-    """Each data record's contract values (file order) plus _source_file, _source_row, _loaded_at.
-
-    Blank lines are skipped and short records padded with empty values, as DuckDB's reader does.
-    """
+def transformed_rows(plan: FilePlan, stamp: datetime) -> Iterator[list[str | None]]:
+    """Each record's contract values (pif.reading, as the validator reads it) plus _source_file,
+    _source_row (its line), _source_issue and _loaded_at. Missing fields are None (NULL)."""
     stamp_text = stamp.isoformat(sep=" ")
-    with plan.path.open(newline="", encoding="utf-8-sig") as handle:
-        reader = csv.reader(handle)
-        next(reader, None)
-        row_number = FIRST_DATA_ROW
-        for record in reader:
-            if not record:
-                continue
-            values = [
-                record[position] if position is not None and position < len(record) else ""
-                for position in plan.positions
-            ]
-            yield [*values, plan.table.file, str(row_number), stamp_text]
-            row_number += 1
+    width = len(plan.header)
+    for record in read_records(plan.path, plan.table, _layout(plan), plan.max_field_length):
+        fields = record.fields
+        count = min(len(fields), width)
+        values: list[str | None] = [
+            fields[position] if position is not None and position < count else None
+            for position in plan.positions
+        ]
+        yield [*values, plan.table.file, str(record.line), record.issue_text, stamp_text]
+
+
+def _layout(plan: FilePlan) -> Layout:
+    """The plan's header as pif.reading's Layout (positions of the loaded columns)."""
+    positions = {
+        name: position
+        for name, position in zip(plan.table.column_names, plan.positions, strict=True)
+        if position is not None
+    }
+    return Layout(list(plan.header), positions, [], list(plan.dropped_columns))
+
+
+def csv_line(row: Sequence[str | None]) -> str:
+    """One normalised CSV line: None and '' unquoted (NULL on both databases), every other value
+    quoted with its quotes doubled (so line breaks and carriage returns inside values are safe)."""
+    return ",".join("" if not value else '"' + value.replace('"', '""') + '"' for value in row) + "\n"
 
 
 class CopyStream:
-    """A read()-able text stream of CSV lines for psycopg2's copy_expert, built lazily from rows.
+    """A read()-able text stream of normalised CSV lines (csv_line), built lazily from rows: what
+    psycopg2's copy_expert reads, and what the DuckDB loader writes to its temporary file."""
 
-    Empty strings are written unquoted, which COPY (format csv) reads as NULL.
-    """
-
-    def __init__(self, rows: Iterator[Sequence[str]]) -> None:
+    def __init__(self, rows: Iterator[Sequence[str | None]]) -> None:
         self._rows = rows
         self._pending = ""
         self._exhausted = False
 
     def _fill(self, size: int) -> None:
         """Render rows until at least `size` characters are pending (or the rows run out)."""
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
-        while not self._exhausted and (size < 0 or len(self._pending) + buffer.tell() < size):
-            chunk = [row for _, row in zip(range(COPY_CHUNK_ROWS), self._rows, strict=False)]
-            if not chunk:
+        parts: list[str] = []
+        length = len(self._pending)
+        while not self._exhausted and (size < 0 or length < size):
+            text = "".join(csv_line(row) for _, row in zip(range(COPY_CHUNK_ROWS), self._rows, strict=False))
+            if not text:
                 self._exhausted = True
-            writer.writerows(chunk)
-        self._pending += buffer.getvalue()
+            parts.append(text)
+            length += len(text)
+        self._pending += "".join(parts)
 
     def read(self, size: int = -1) -> str:
         """Up to `size` characters of CSV text ('' at the end)."""

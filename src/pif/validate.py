@@ -2,7 +2,9 @@
 
 The dbt staging layer rejects bad rows in SQL; this is the early, producer-facing report on the
 files themselves, so a data officer can fix the extract at source. Each check names the file, the
-row (the CSV line, header = row 1, first data row = 2), the column and the value.
+row (the line the record starts on, as a person counts lines: header = 1; blank lines count), the
+column and the value. Files are read by pif.reading, the parser the loader uses too, so the rows,
+values and row numbers here are those loaded and rejected by staging.
 
 Checks run as great-expectations expectations (one suite per file, on a pandas frame whose index is
 the row number, so each expectation's unexpected_index_list is the list of failing rows):
@@ -16,8 +18,11 @@ use plain pandas because great-expectations cannot express them at this scale:
 - references to another file's key: ExpectColumnValuesToBeInSet with the referenced file's keys as
   the value set took two minutes for a million rows and keys, so this is a pandas `isin`.
 
-Severity: "error" means the extract cannot be loaded (missing or unreadable file, missing column);
-"warning" means the row will be rejected by staging (or, for an extra column, not loaded).
+Severity: "error" means the extract cannot be loaded (missing file, missing column, or a file refused
+as a whole in one line: empty, a column twice in the header, not UTF-8, a quote never closed, dates
+written month first); "warning" means the row will be rejected by staging (or, for an extra column,
+not loaded), including records that cannot be rows (too few or too many fields, a value over the
+contract's max_field_length).
 """
 
 from __future__ import annotations
@@ -37,8 +42,9 @@ import pandas as pd
 from rich.console import Console
 from rich.table import Table as RichTable
 
-from pif.cells import safe_text, short_value
-from pif.contract import Column, Contract, Table, load_contract, match_header, read_header
+from pif.cells import safe_text
+from pif.contract import DEFAULT_MAX_FIELD_LENGTH, Column, Contract, Table, load_contract
+from pif.reading import WHITESPACE, FileRefused, RowIssue, one_line, read_layout, read_records
 
 if TYPE_CHECKING:
     from great_expectations.core import ExpectationSuite
@@ -57,6 +63,8 @@ NUMBER_PATTERNS: dict[str, str] = {
 }
 FIRST_DATA_ROW = 2
 DATE_KEY_PREFIX = "__date_key__"
+# The primary key upper-cased: keys are unique ignoring case (ct00001 repeats CT00001), as in staging.
+KEY_PREFIX = "__key__"
 
 
 @dataclass(frozen=True)
@@ -90,14 +98,17 @@ def validate_extract(extract_dir: Path, contract: Contract | None = None) -> lis
     findings: list[Finding] = []
     frames: dict[str, pd.DataFrame] = {}
     raw_frames: dict[str, pd.DataFrame] = {}
+    refused: set[str] = set()
     for table in contract.tables:
-        read = _read_table(extract_dir, table)
+        read = _read_table(extract_dir, table, contract.max_field_length)
         findings.extend(read.findings)
         if read.frame is not None and read.raw is not None:
             frames[table.name], raw_frames[table.name] = read.frame, read.raw
+        if read.refused:
+            refused.add(table.name)
     context = _gx_context() if frames else None
     for table in contract.tables:
-        if table.name in frames and context is not None:
+        if table.name in frames and table.name not in refused and context is not None:
             findings.extend(_validate_values(context, contract, table, frames, raw_frames[table.name]))
     return sorted(findings, key=_finding_order)
 
@@ -108,14 +119,27 @@ def has_errors(findings: Iterable[Finding]) -> bool:
 
 
 def write_report(findings: Iterable[Finding], path: Path) -> Path:
-    """Write findings to a CSV report (one row per finding) and return its path."""
+    """Write findings to a CSV report (one row per finding) and return its path.
+
+    Written to a temporary file beside it, then renamed over it: the report is replaced whole or not
+    at all (callers remove an earlier run's report before validating, see remove_report)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.DictWriter(handle, fieldnames=[field.name for field in fields(Finding)])
-        writer.writeheader()
-        for finding in findings:
-            writer.writerow({key: safe_text(value) for key, value in asdict(finding).items()})
+    partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
+    try:
+        with partial.open("w", newline="", encoding="utf-8") as handle:
+            writer = csv.DictWriter(handle, fieldnames=[field.name for field in fields(Finding)])
+            writer.writeheader()
+            for finding in findings:
+                writer.writerow({key: safe_text(value) for key, value in asdict(finding).items()})
+        os.replace(partial, path)
+    finally:
+        partial.unlink(missing_ok=True)
     return path
+
+
+def remove_report(path: Path) -> None:
+    """Remove an earlier validation's report, so a validation that fails never leaves it in place."""
+    path.unlink(missing_ok=True)
 
 
 def print_summary(findings: list[Finding], console: Console | None = None) -> None:
@@ -156,48 +180,84 @@ class _Read:
     findings: list[Finding]
     raw: pd.DataFrame | None = None
     frame: pd.DataFrame | None = None
+    refused: bool = False  # the file is refused as a whole: its own rows are not checked
 
 
-def _read_table(extract_dir: Path, table: Table) -> _Read:
-    """Read one contract file as text; report a missing, unreadable or malformed file."""
+def _read_table(extract_dir: Path, table: Table, max_field_length: int = DEFAULT_MAX_FIELD_LENGTH) -> _Read:
+    """Read one contract file as text (pif.reading, as the loader reads it); report a missing file,
+    a file refused as a whole (one error) and records that cannot be rows (one warning each)."""
     path = extract_dir / table.file
     if not path.is_file():
         message = f"{table.file} is missing from {extract_dir}: every file of the source contract is required"
         return _Read([Finding(ERROR, table.file, None, None, "missing_file", None, message)])
     try:
-        header = read_header(path)
-        raw = _read_csv_as_text(path)
-    except (UnicodeDecodeError, pd.errors.ParserError, csv.Error) as error:
-        message = f"{table.file} cannot be read as a UTF-8 comma-separated file: {error}"
-        return _Read([Finding(ERROR, table.file, None, None, "unreadable_file", None, message)])
-    if not header:
-        message = f"{table.file} is empty: it needs a header row naming the contract's columns"
-        return _Read([Finding(ERROR, table.file, None, None, "unreadable_file", None, message)])
-    positions, _missing, extras = match_header(header, table)
+        layout = read_layout(path, table)
+        records = list(read_records(path, table, layout, max_field_length))
+    except FileRefused as refused:
+        finding = Finding(
+            ERROR, table.file, refused.line, refused.column, refused.check, refused.value, refused.message
+        )
+        return _Read([finding])
     personal = {column.name for column in table.columns if column.personal}
-    supplied = [name for name in extras if name.strip().lower() in personal]
-    findings = [_extra_column(table, name) for name in extras if name not in supplied]
+    supplied = [name for name in layout.extras if name.strip().lower() in personal]
+    findings = [_extra_column(table, name) for name in layout.extras if name not in supplied]
     if supplied:
         findings.append(_personal_columns(table, supplied))
-    findings.extend(_line_numbering(path, table, len(raw)))
-    named = pd.DataFrame({name: raw.iloc[:, index] for name, index in positions.items()}, index=raw.index)
-    return _Read(findings, raw=named, frame=_normalise(named, table))
-
-
-def _read_csv_as_text(path: Path) -> pd.DataFrame:
-    """Every cell as text ('' for empty); the index is the row number (header = 1)."""
-    frame = pd.read_csv(
-        path,
-        dtype=str,
-        keep_default_na=False,
-        na_filter=False,
-        encoding="utf-8-sig",
-        index_col=False,
-        skip_blank_lines=True,
+    findings.extend(_row_issue(table, record.line, issue) for record in records for issue in record.issues)
+    width = len(layout.header)
+    rows = [
+        record.fields if len(record.fields) == width else [*record.fields, *[""] * width][:width]
+        for record in records
+    ]
+    by_position = list(zip(*rows, strict=True)) if rows else [()] * width
+    named = pd.DataFrame(
+        {name: pd.Series(by_position[position], dtype=object) for name, position in layout.positions.items()},
     )
-    frame.columns = list(range(len(frame.columns)))
-    frame.index = pd.RangeIndex(FIRST_DATA_ROW, FIRST_DATA_ROW + len(frame))
-    return frame
+    named.index = pd.Index([record.line for record in records], dtype="int64")
+    frame = _normalise(named, table)
+    refusal = _month_first_dates(table, frame)
+    if refusal is not None:
+        return _Read([refusal], raw=named, frame=frame, refused=True)
+    return _Read(findings, raw=named, frame=frame)
+
+
+def _row_issue(table: Table, line: int, issue: RowIssue) -> Finding:
+    """Warning for a record staging rejects as it stands in the file (pif.reading's row issues)."""
+    message = f"{table.file} row {line}{f', {issue.column}' if issue.column else ''}: {issue.text}"
+    return Finding(WARNING, table.file, line, issue.column, issue.check, issue.value, message)
+
+
+def _month_first_dates(table: Table, frame: pd.DataFrame) -> Finding | None:
+    """Refuse a file whose dates are written month first (MM/DD/YYYY, US format).
+
+    A date such as 05/04/2026 reads either way; only a first number over 12 (25/12/2025: day first)
+    or a second one over 12 (12/25/2025: month first) tells. The file is refused when at least one
+    of its dates reads only month first and such dates outnumber those that read only day first
+    (over every date column of the file): read day first, its other dates would have day and month
+    swapped. A few month-first values in a day-first file are rejected row by row as invalid dates.
+    """
+    month_first: list[tuple[int, int, str]] = []
+    day_first = 0
+    for order, column in enumerate(table.columns):
+        if column.type != "date" or column.name not in frame.columns:
+            continue
+        parts = frame[column.name].str.extract(r"^(\d{1,2})/(\d{1,2})/\d{4}$").astype(float)
+        first, second = parts[0], parts[1]
+        day_first += int(((first > 12) & (first <= 31) & (second <= 12)).sum())
+        only_month_first = (second > 12) & (second <= 31) & (first >= 1) & (first <= 12)
+        rows = frame.index[only_month_first.to_numpy(dtype=bool)]
+        month_first.extend((int(row), order, column.name) for row in rows)
+    if not month_first or len(month_first) <= day_first:
+        return None
+    row, _order, column = min(month_first)
+    value = str(frame.at[row, column])
+    message = (
+        f"{table.file} row {row}, {column}: '{value}' is a month-first date (MM/DD/YYYY): "
+        f"{len(month_first):,} of the file's dates read only month first and {day_first:,} only day first, "
+        "so its dates are US format and would be read with day and month swapped; export dates as "
+        "DD/MM/YYYY or YYYY-MM-DD, the file cannot be loaded"
+    )
+    return Finding(ERROR, table.file, row, column, "month_first_dates", value, message)
 
 
 def _extra_column(table: Table, name: str) -> Finding:
@@ -215,24 +275,6 @@ def _personal_columns(table: Table, names: list[str]) -> Finding:
     return Finding(WARNING, table.file, 1, ", ".join(names), "personal_column", None, message)
 
 
-def _line_numbering(path: Path, table: Table, records: int) -> list[Finding]:
-    """Warn when row numbers will not be line numbers (blank lines, or values spanning lines)."""
-    lines = 0
-    last = b"\n"
-    with path.open("rb") as handle:
-        while chunk := handle.read(1 << 20):
-            lines += chunk.count(b"\n")
-            last = chunk[-1:]
-    lines += last != b"\n"
-    if lines == records + 1:
-        return []
-    message = (
-        f"{table.file} has {lines:,} lines but {records:,} data rows plus a header: it has blank lines or "
-        "values that span lines, so the row numbers in this report count rows, not lines"
-    )
-    return [Finding(WARNING, table.file, None, None, "line_numbering", None, message)]
-
-
 def _normalise(raw: pd.DataFrame, table: Table) -> pd.DataFrame:
     """Values as staging sees them: trimmed, empty -> missing, codes and flags upper-cased.
 
@@ -243,11 +285,13 @@ def _normalise(raw: pd.DataFrame, table: Table) -> pd.DataFrame:
     for name in raw.columns:
         column = table.column(str(name))
         values = raw[name]
-        values = (values.fillna("") if values.hasnans else values).str.strip()
+        values = (values.fillna("") if values.hasnans else values).str.strip(WHITESPACE)
         values = values.mask(values == "")
         if column.type in ("code", "flag"):
             values = values.str.upper()
         columns[column.name] = values
+        if column.name == table.primary_key:
+            columns[KEY_PREFIX + column.name] = values.str.upper()
         if column.type == "date":
             columns[DATE_KEY_PREFIX + column.name] = date_keys(values)
     return pd.DataFrame(columns, index=raw.index)
@@ -338,7 +382,7 @@ def _column_expectations(contract: Contract, table: Table, column: Column) -> It
         codes = sorted(contract.codes(column.code_list))
         yield _expectation("ExpectColumnValuesToBeInSet", "code", name, column=name, value_set=codes)
     if name == table.primary_key:
-        yield _expectation("ExpectColumnValuesToBeUnique", "duplicate_key", name, column=name)
+        yield _expectation("ExpectColumnValuesToBeUnique", "duplicate_key", name, column=KEY_PREFIX + name)
 
 
 def _suite(contract: Contract, table: Table, frame: pd.DataFrame) -> ExpectationSuite:
@@ -446,7 +490,7 @@ def _row_findings(
 
 def _problem(table: Table, check: str, column: Column, value: str, frame: pd.DataFrame, row: int) -> str:
     """The text after 'file row N, column:' saying what is wrong and what is expected."""
-    value = short_value(value)
+    value = one_line(value)
     if check == "required":
         return "value is missing (required)"
     if check == "date":
@@ -481,13 +525,16 @@ def _raw_value(raw: pd.DataFrame, row: int, column: str) -> str:
 def _duplicates(
     table: Table, frame: pd.DataFrame, raw: pd.DataFrame, column: str, rows: list[int]
 ) -> Iterator[Finding]:
-    """Every repeat of a primary key after its first row (staging keeps the first, rejects the rest)."""
-    first_rows: dict[str, int] = {}
+    """Every repeat of a primary key after its first row (staging keeps the first, rejects the rest);
+    keys are compared ignoring case, so ct00001 repeats CT00001."""
+    first_rows: dict[str, tuple[int, str]] = {}
     for row in sorted(rows):
         key = str(frame.at[row, column])
-        first = first_rows.setdefault(key, row)
+        first, first_key = first_rows.setdefault(key.upper(), (row, key))
         if row != first:
-            message = f"{table.file} row {row}, {column}: '{key}' repeats row {first} (duplicate primary key)"
+            spelt = "" if key == first_key else f" '{first_key}' (keys are compared ignoring case)"
+            message = f"{table.file} row {row}, {column}: '{key}' repeats row {first}{spelt}"
+            message += " (duplicate primary key)"
             yield Finding(
                 WARNING, table.file, row, column, "duplicate_key", _raw_value(raw, row, column), message
             )
