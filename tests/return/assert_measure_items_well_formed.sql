@@ -3,8 +3,8 @@
     unique_combination of the three): returns one row per offending item naming the model and the
     problem,
       - 'null_key': collection_year, part or item_id is null;
-      - 'wrong_measure_code': measure_code is not the model's own code (ch_004 -> CH/004), so the
-        model's rows cannot be told apart from another measure's in measure_items and pif_return;
+      - 'wrong_measure_code': measure_code is not the model’s own code (ch_004 -> CH/004), so the
+        model’s rows cannot be told apart from another measure’s in measure_items and pif_return;
       - 'duplicate_item': the same collection_year, part and item_id on more than one row (row_count).
     Models whose items must also be unique across their parts keep their own unique_combination
     test (e.g. [collection_year, item_id]). -#}
