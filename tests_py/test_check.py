@@ -77,12 +77,19 @@ def _dbt_relations() -> set[tuple[str, str, tuple[str, ...], str, tuple[str, ...
     spec = yaml.safe_load(RETURN_MODELS.read_text(encoding="utf-8"))
     model = next(m for m in spec["models"] if m["name"] == "pif_return")
     found = set()
+    relations = []
     for test in model["data_tests"]:
         ((kind, body),) = test.items()
-        if kind not in ("not_greater_than", "parts_sum_to_total", "part_groups_sum_equal"):
+        if kind != "figure_relations":
+            # every figure-level relation is an item of a figure_relations test (one dbt node)
+            assert kind not in ("not_greater_than", "parts_sum_to_total", "part_groups_sum_equal"), kind
             continue
-        arguments = body["arguments"]
         strength = "expected" if (body.get("config") or {}).get("severity") == "warn" else "must"
+        for relation in body["arguments"]["relations"]:
+            ((relation_kind, arguments),) = relation.items()
+            relations.append((relation_kind, arguments, strength))
+    assert relations, "no figure_relations test on pif_return"
+    for kind, arguments, strength in relations:
         if kind == "not_greater_than":
             key = (
                 arguments["measure_code"],

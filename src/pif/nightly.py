@@ -388,6 +388,11 @@ class _Runner:
             "--target-path",
             str(self.root / "target" / f"run-{self.target.name}"),
         ]
+        # The extract date changes every night: passed as a dbt var it would make dbt parse the
+        # whole project again (a changed var discards target/run-<target>/partial_parse.msgpack),
+        # so it goes to the macro extract_date() through PIF_EXTRACT_DATE instead ('' = none).
+        dbt_vars = dict(dbt_vars)
+        extract_date = dbt_vars.pop("extract_date", None)
         if dbt_vars:
             command += ["--vars", json.dumps(dbt_vars)]
         self.log(f"Step 3/4: dbt build --selector {SELECTOR} (models and data tests) ...")
@@ -397,7 +402,12 @@ class _Runner:
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
             text=True,
-            env={**os.environ, "DBT_USE_COLORS": "false", "DBT_PRINTER_WIDTH": "100"},
+            env={
+                **os.environ,
+                "DBT_USE_COLORS": "false",
+                "DBT_PRINTER_WIDTH": "100",
+                "PIF_EXTRACT_DATE": "" if extract_date is None else str(extract_date),
+            },
         )
         assert self.child.stdout is not None
         summary = ""
