@@ -71,7 +71,16 @@ def test_wide_and_long_files(warehouse: Path, tmp_path: Path) -> None:
         ["CH/004", "b", "Contacts received from: Relative", "count", "3.5", ""],
     ]
     long_rows = read_csv_rows(files.long_csv)
-    assert long_rows[0] == ["collection_year", "measure_code", "part", "breakdown", "label", "unit", "value"]
+    assert long_rows[0] == [
+        "collection_year",
+        "measure_code",
+        "part",
+        "breakdown",
+        "label",
+        "unit",
+        "value",
+        "unavailable_reason",
+    ]
     assert len(long_rows) == 1 + len(RETURN_ROWS)
 
     sheet = load_workbook(files.wide_xlsx).active
@@ -145,7 +154,7 @@ def test_cli_export_refuses_an_untested_return(warehouse: Path, tmp_path: Path) 
 def test_compare_and_history() -> None:
     def figures(run: str, value: float) -> pd.DataFrame:
         return pd.DataFrame(
-            [[run, "2026-27", "CH/001", "", "", "x", "count", value]], columns=list(runs.HISTORY_COLUMNS)
+            [[run, "2026-27", "CH/001", "", "", "x", "count", value, ""]], columns=list(runs.HISTORY_COLUMNS)
         )
 
     same = runs.compare_figures(figures("A", 5), figures("B", 5))
@@ -204,3 +213,33 @@ def test_measures_filled_in_by_welsh_government_are_marked() -> None:
     )
     labels = long_table(frame)["label"].tolist()
     assert labels == ["Children looked after on 31 March" + WELSH_GOVERNMENT_NOTE, "Visits due"]
+
+
+def test_figures_not_available_say_so(warehouse: Path, tmp_path: Path) -> None:
+    """A figure the extract cannot give is written "not available" with its reason, never 0 or blank."""
+    reason = "not available from this extract: visits.csv is absent"
+    with duckdb.connect(str(warehouse)) as connection:
+        connection.execute("alter table main_return.pif_return add column unavailable_reason varchar")
+        connection.execute(
+            "update main_return.pif_return set value = null, unavailable_reason = ? "
+            "where measure_code = 'CH/004' and part = 'a'",
+            [reason],
+        )
+        long = read_return(connection, "main_return", "main_reference")
+    files = write_export(long, tmp_path / "out", years=2)
+    wide = read_csv_rows(files.wide_csv)
+    assert wide[0] == ["measure_code", "part", "label", "unit", "2026-27", "2025-26", "unavailable_reason"]
+    assert wide[2] == [
+        "CH/004",
+        "a",
+        "Contacts received from: Self",
+        "count",
+        "not available",
+        "not available",
+        reason,
+    ]
+    assert wide[1][4:] == ["120.0", "110.0", ""]
+    long_rows = [row for row in read_csv_rows(files.long_csv) if row[1:3] == ["CH/004", "a"]]
+    assert [(row[6], row[7]) for row in long_rows] == [("not available", reason)] * 2
+    sheet = load_workbook(files.wide_xlsx).active
+    assert [cell.value for cell in sheet[3]][4:] == ["not available", "not available", reason]

@@ -7,6 +7,10 @@ measure registry seed (measure_name, part_label, unit) and writes:
 - output/pif_return.csv and output/pif_return.xlsx: the wide, published layout;
 - output/pif_return_long.csv: every row of the mart with its registry labels.
 
+A figure the extract cannot give (pif_return.unavailable_reason: a file or column it needs is absent
+or empty) is written as "not available" in every file, never 0 or blank, with the reason in an
+unavailable_reason column (the wide layout has it when any figure is not available).
+
 A mart row's breakdown (when the mart has any besides empty/'all'/'total') is kept as a column of
 the wide layout, so figures broken down further are never summed or dropped silently.
 """
@@ -35,7 +39,9 @@ LONG_COLUMNS: tuple[str, ...] = (
     "label",
     "unit",
     "value",
+    "unavailable_reason",
 )
+NOT_AVAILABLE_TEXT = "not available"
 HEADLINE_BREAKDOWNS: frozenset[str] = frozenset({"", "all", "total"})
 WELSH_GOVERNMENT_NOTE = " [filled in by Welsh Government from the CLA census; computed as a check]"
 MAX_COLUMN_WIDTH = 80
@@ -52,6 +58,10 @@ class ExportFiles:
 
 def read_return(connection: Any, marts_schema: str, reference_schema: str) -> pd.DataFrame:
     """The long return: every pif_return row with its registry label and unit."""
+    columns = query_frame(
+        connection, f"select * from {quote_identifier(marts_schema)}.pif_return where 1 = 0"
+    ).columns
+    reason = "r.unavailable_reason" if "unavailable_reason" in columns else "cast(null as varchar(500))"
     sql = f"""
         select
             cast(r.collection_year as varchar(7)) as collection_year,
@@ -62,7 +72,8 @@ def read_return(connection: Any, marts_schema: str, reference_schema: str) -> pd
             g.part_label,
             g.unit,
             g.filled_by_welsh_government,
-            r.value
+            r.value,
+            {reason} as unavailable_reason
         from {quote_identifier(marts_schema)}.pif_return as r
         left join {quote_identifier(reference_schema)}.measure_registry as g
             on g.measure_code = r.measure_code
@@ -75,7 +86,9 @@ def read_return(connection: Any, marts_schema: str, reference_schema: str) -> pd
 def long_table(frame: pd.DataFrame) -> pd.DataFrame:
     """Tidy the joined rows: one label column, text keys without NaN, numbers as numbers, sorted."""
     frame = frame.copy()
-    for column in ("part", "breakdown", "measure_name", "part_label", "unit"):
+    if "unavailable_reason" not in frame.columns:
+        frame["unavailable_reason"] = ""
+    for column in ("part", "breakdown", "measure_name", "part_label", "unit", "unavailable_reason"):
         frame[column] = frame[column].astype(object).where(frame[column].notna(), "").astype(str)
     frame["label"] = [
         label(name, part) for name, part in zip(frame["measure_name"], frame["part_label"], strict=True)
@@ -112,10 +125,37 @@ def wide_table(long: pd.DataFrame, years: int = 2) -> pd.DataFrame:
     grouped = subset.groupby([*keys, "collection_year"], sort=False)["value"].sum(min_count=1)
     wide = grouped.unstack("collection_year").reindex(columns=chosen).reset_index()
     wide.columns.name = None
+    reasons = _reasons(subset, keys)
+    if reasons is not None:
+        # A figure not available from the extract says so, with the reason, never blank or 0.
+        wide = wide.merge(reasons, on=keys, how="left")
+        wide["unavailable_reason"] = wide["unavailable_reason"].fillna("")
+        unavailable = wide["unavailable_reason"] != ""
+        for year in chosen:
+            wide[year] = wide[year].astype(object).where(~unavailable, NOT_AVAILABLE_TEXT)
     if set(long["breakdown"].str.lower()) <= HEADLINE_BREAKDOWNS:
         wide = wide.drop(columns="breakdown")
     order = [column for column in ("measure_code", "part", "breakdown") if column in wide.columns]
     return wide.sort_values(order, kind="stable").reset_index(drop=True)
+
+
+def _reasons(long: pd.DataFrame, keys: list[str]) -> pd.DataFrame | None:
+    """The unavailable reason of each key that has one, or None when every figure is available."""
+    if "unavailable_reason" not in long.columns:
+        return None
+    marked = long[long["unavailable_reason"].fillna("") != ""]
+    if marked.empty:
+        return None
+    return marked.groupby(keys, sort=False)["unavailable_reason"].first().reset_index()
+
+
+def long_file(long: pd.DataFrame) -> pd.DataFrame:
+    """The long return as written: a figure not available reads "not available", never blank."""
+    frame = long.copy()
+    if "unavailable_reason" in frame.columns:
+        unavailable = frame["unavailable_reason"].fillna("") != ""
+        frame["value"] = frame["value"].astype(object).where(~unavailable, NOT_AVAILABLE_TEXT)
+    return frame
 
 
 def write_xlsx(wide: pd.DataFrame, path: Path) -> Path:
@@ -148,7 +188,7 @@ def write_export(long: pd.DataFrame, output_dir: Path, years: int = 2) -> Export
     )
     safe_frame(wide).to_csv(files.wide_csv, index=False)
     write_xlsx(safe_frame(wide), files.wide_xlsx)
-    safe_frame(long).to_csv(files.long_csv, index=False)
+    safe_frame(long_file(long)).to_csv(files.long_csv, index=False)
     return files
 
 
@@ -158,7 +198,7 @@ def print_return_summary(
     """A short terminal view: the first rows of the wide return (figures first, label last) plus counts."""
     console = console or Console()
     wide = wide_table(long, years)
-    leading = [column for column in wide.columns if column not in ("label", "unit")]
+    leading = [column for column in wide.columns if column not in ("label", "unit", "unavailable_reason")]
     wide = wide[[*leading, "label"]]
     table = RichTable(title=f"PIF return (first {min(rows, len(wide))} of {len(wide)} rows)")
     used = 1

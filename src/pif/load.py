@@ -5,7 +5,12 @@ column as text (contract order), plus provenance: `_source_file` (the CSV name),
 row number in the file, header = 1, first data row = 2) and `_loaded_at` (one UTC timestamp for the
 whole load). Extra CSV columns are dropped, and so are personal columns (names, NHS numbers,
 addresses, free text: never used, optional in the file, their raw columns hold NULL); a missing file
-or needed column stops the load before anything is written. Both backends produce identical tables:
+or needed column stops the load before anything is written, except where the contract allows it:
+an optional file (table meta optional) that is absent loads as an empty raw table, and a column that
+is not required and is left out of the header loads as blank in every row. Either is recorded in
+`<raw_schema>._pif_extract_manifest` (one row per contract column: file present or absent, column in
+the header or absent), which dbt reads to say which measures are not available from the extract
+(stg_wccis__extract_availability). Both backends produce identical tables:
 
 - empty cells load as NULL on both (DuckDB reads quoted and unquoted empties as NULL; the PostgreSQL
   stream writes them unquoted, which COPY reads as NULL); other values are loaded untrimmed;
@@ -48,10 +53,11 @@ class FilePlan:
     """How one CSV file maps onto its raw table: header positions of the contract columns."""
 
     table: Table
-    path: Path
+    path: Path | None  # None: an optional file that is absent (its raw table is created empty)
     header: tuple[str, ...]
     positions: tuple[int | None, ...]
     dropped_columns: tuple[str, ...]
+    absent_columns: tuple[str, ...] = ()  # needed columns left out of the header (loaded blank)
 
 
 @dataclass(frozen=True)
@@ -71,19 +77,50 @@ def plan_extract(extract_dir: Path, contract: Contract) -> list[FilePlan]:
     for table in contract.tables:
         path = extract_dir / table.file
         if not path.is_file():
-            problems.append(f"{table.file} is missing")
+            if table.optional:
+                absent = tuple(table.needed_column_names)
+                plans.append(FilePlan(table, None, (), (None,) * len(table.column_names), (), absent))
+            else:
+                problems.append(f"{table.file} is missing (the contract requires it)")
             continue
         header = read_header(path)
         positions, missing, extras = match_header(header, table)
-        if missing:
-            problems.append(f"{table.file} lacks columns {', '.join(missing)}")
+        required_missing = [name for name in missing if not table.may_be_left_out(name)]
+        if required_missing:
+            problems.append(f"{table.file} lacks columns {', '.join(required_missing)} (required)")
             continue
-        # Personal columns are never loaded (position None: NULL), even when the file has them.
+        # Personal columns are never loaded (position None: NULL), even when the file has them;
+        # optional columns left out of the header load as blank (None) and are recorded.
         ordered = tuple(positions.get(name) for name in table.column_names)
-        plans.append(FilePlan(table, path, tuple(header), ordered, tuple(extras)))
+        plans.append(FilePlan(table, path, tuple(header), ordered, tuple(extras), tuple(missing)))
     if problems:
         raise LoadError("the extract cannot be loaded: " + "; ".join(problems))
     return plans
+
+
+MANIFEST_TABLE = "_pif_extract_manifest"
+MANIFEST_COLUMNS: tuple[str, ...] = ("table_name", "file_name", "file_status", "column_name", "column_status")
+
+
+def manifest_rows(plans: list[FilePlan]) -> list[tuple[str, str, str, str, str]]:
+    """One row per needed contract column: is the file present, is the column in its header."""
+    rows = []
+    for plan in plans:
+        file_status = "absent" if plan.path is None else "present"
+        for name in plan.table.needed_column_names:
+            column_status = "absent" if name in plan.absent_columns else "in_header"
+            rows.append((plan.table.name, plan.table.file, file_status, name, column_status))
+    return rows
+
+
+def _create_manifest_sql(schema: str) -> str:
+    columns = ", ".join(f"{name} text" for name in MANIFEST_COLUMNS)
+    return f"create table {quote_identifier(schema)}.{MANIFEST_TABLE} ({columns})"
+
+
+def _insert_manifest_sql(schema: str, placeholder: str) -> str:
+    values = ", ".join([placeholder] * len(MANIFEST_COLUMNS))
+    return f"insert into {quote_identifier(schema)}.{MANIFEST_TABLE} values ({values})"
 
 
 def load_timestamp() -> datetime:
@@ -123,6 +160,9 @@ def load_duckdb(
         connection.execute("begin transaction")
         connection.execute(f"create schema if not exists {quote_identifier(schema)}")
         loaded = [_load_duckdb_file(connection, schema, plan, stamp) for plan in _progress(plans)]
+        connection.execute(f"drop table if exists {quote_identifier(schema)}.{MANIFEST_TABLE}")
+        connection.execute(_create_manifest_sql(schema))
+        connection.executemany(_insert_manifest_sql(schema, "?"), manifest_rows(plans))
         connection.execute("commit")
     except Exception:
         connection.execute("rollback")
@@ -134,6 +174,11 @@ def load_duckdb(
 
 def _load_duckdb_file(connection: Any, schema: str, plan: FilePlan, stamp: datetime) -> LoadedTable:
     """read_csv into a temporary table (file order = rowid), then build the raw table from it."""
+    target = f"{quote_identifier(schema)}.{quote_identifier(plan.table.name)}"
+    if plan.path is None:
+        connection.execute(f"drop table if exists {target}")
+        connection.execute(_create_table_sql(schema, plan.table))
+        return LoadedTable(plan.table.name, plan.table.file, 0, ())
     names = [f"c{index}" for index in range(len(plan.header))]
     columns_struct = "{" + ", ".join(f"'{name}': 'VARCHAR'" for name in names) + "}"
     connection.execute(
@@ -142,7 +187,6 @@ def _load_duckdb_file(connection: Any, schema: str, plan: FilePlan, stamp: datet
         "null_padding = true, parallel = false, encoding = 'utf-8')",
         [str(plan.path)],
     )
-    target = f"{quote_identifier(schema)}.{quote_identifier(plan.table.name)}"
     selected = [
         f"cast({'null' if position is None else f'c{position}'} as varchar) as {quote_identifier(name)}"
         for name, position in zip(plan.table.column_names, plan.positions, strict=True)
@@ -181,7 +225,11 @@ def load_postgres(
     try:
         with connection, connection.cursor() as cursor:
             cursor.execute(f"create schema if not exists {quote_identifier(schema)}")
-            return [_load_postgres_file(cursor, schema, plan, stamp) for plan in _progress(plans)]
+            loaded = [_load_postgres_file(cursor, schema, plan, stamp) for plan in _progress(plans)]
+            cursor.execute(f"drop table if exists {quote_identifier(schema)}.{MANIFEST_TABLE}")
+            cursor.execute(_create_manifest_sql(schema))
+            cursor.executemany(_insert_manifest_sql(schema, "%s"), manifest_rows(plans))
+            return loaded
     finally:
         connection.close()
 
@@ -191,6 +239,8 @@ def _load_postgres_file(cursor: Any, schema: str, plan: FilePlan, stamp: datetim
     target = f"{quote_identifier(schema)}.{quote_identifier(plan.table.name)}"
     cursor.execute(f"drop table if exists {target}")
     cursor.execute(_create_table_sql(schema, plan.table))
+    if plan.path is None:
+        return LoadedTable(plan.table.name, plan.table.file, 0, ())
     stream = CopyStream(transformed_rows(plan, stamp))
     cursor.copy_expert(f"copy {target} from stdin with (format csv)", stream)
     return LoadedTable(plan.table.name, plan.table.file, int(cursor.rowcount), plan.dropped_columns)
@@ -202,6 +252,8 @@ def transformed_rows(plan: FilePlan, stamp: datetime) -> Iterator[list[str]]:
     Blank lines are skipped and short records padded with empty values, as DuckDB's reader does.
     """
     stamp_text = stamp.isoformat(sep=" ")
+    if plan.path is None:
+        return
     with plan.path.open(newline="", encoding="utf-8-sig") as handle:
         reader = csv.reader(handle)
         next(reader, None)

@@ -56,6 +56,7 @@ HISTORY_COLUMNS: tuple[str, ...] = (
     "label",
     "unit",
     "value",
+    "unavailable_reason",
 )
 FIGURE_KEY: list[str] = ["collection_year", "measure_code", "part", "breakdown"]
 PASSED = "passed"
@@ -94,6 +95,10 @@ def ensure_tables(connection: Any, schema: str) -> Tables:
         cursor.execute(f"create table if not exists {tables.name(RUNS_TABLE)} ({columns})")
         history = ", ".join(f"{quote_identifier(name)} text" for name in HISTORY_COLUMNS)
         cursor.execute(f"create table if not exists {tables.name(HISTORY_TABLE)} ({history})")
+        # Added with "not available" figures (issue 13): a history table from before gains it.
+        cursor.execute(
+            f"alter table {tables.name(HISTORY_TABLE)} add column if not exists unavailable_reason text"
+        )
         if _is_postgres(connection):
             _grant_readers(cursor, tables)
     finally:
@@ -167,8 +172,10 @@ def write_history(connection: Any, schema: str, run_id: str, long: pd.DataFrame)
     cursor = connection.cursor()
     try:
         cursor.execute(f"delete from {tables.name(HISTORY_TABLE)} where run_id = {marker}", [run_id])
+        names = ", ".join(quote_identifier(name) for name in HISTORY_COLUMNS)
         cursor.executemany(
-            f"insert into {tables.name(HISTORY_TABLE)} values ({', '.join([marker] * len(HISTORY_COLUMNS))})",
+            f"insert into {tables.name(HISTORY_TABLE)} ({names}) "
+            f"values ({', '.join([marker] * len(HISTORY_COLUMNS))})",
             rows,
         )
     finally:
