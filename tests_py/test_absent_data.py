@@ -11,14 +11,12 @@ the others keep the sample's figures, and the exported return says "not availabl
 from __future__ import annotations
 
 import csv
-import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import duckdb
 import pytest
+from conftest import dbt_build
 
 from pif.check import check, load_relations, read_figures, summarise
 from pif.contract import Contract, project_root
@@ -27,7 +25,6 @@ from pif.load import MANIFEST_TABLE, load_duckdb
 from pif.validate import WARNING, validate_extract
 
 ROOT = project_root()
-BIN = Path(sys.executable).parent
 PREFIX = "not available from this extract: "
 
 
@@ -63,32 +60,6 @@ def _absent_sample(folder: Path) -> Path:
     return folder
 
 
-def _build(database: Path, target: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [
-            str(BIN / "dbt"),
-            "build",
-            "--select",
-            "+pif_return",
-            "+measure_coverage",
-            "staging",
-            "--exclude-resource-type",
-            "unit_test",
-            "--target",
-            "duckdb",
-            "--threads",
-            "2",
-            "--target-path",
-            str(target),
-        ],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=1800,
-        env={**os.environ, "PIF_DUCKDB_PATH": str(database), "DBT_PROFILES_DIR": str(ROOT)},
-    )
-
-
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     from pif.contract import load_contract
@@ -97,7 +68,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     extract = _absent_sample(folder / "extract")
     database = folder / "absent.duckdb"
     load_duckdb(extract, database, load_contract())
-    result = _build(database, folder / "target")
+    result = dbt_build(database, folder / "target", ["+pif_return", "+measure_coverage", "staging"])
     assert result.returncode == 0, result.stdout[-4000:]
     return extract, database
 

@@ -58,7 +58,7 @@ the year after the last collection year ends (`latest_event_years_after_collecti
 default); dates of birth no more than 110 years (`maximum_age_years`) before the last collection
 year ends (31/03/1917 by default). Outside it a required date, or an end date whose absence would
 read as "still open", rejects the row; any other date is read as unknown (a date of birth of
-01/01/1900 becomes no date of birth). A date of death before the date of birth is read as unknown.
+01/01/1900 becomes no date of birth).
 
 When only one field of a row is unusable and the record still counts elsewhere, the row is kept and
 that field is read as unknown: a code in an optional column that is not in its code list is read as
