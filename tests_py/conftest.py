@@ -8,6 +8,9 @@ test without touching this file.
 from __future__ import annotations
 
 import csv
+import os
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -121,3 +124,29 @@ def set_cell(path: Path, row: int, column: str, value: str) -> None:
 def edit_cell() -> Callable[[Path, int, str, str], None]:
     """The set_cell helper as a fixture, for tests that inject defects."""
     return set_cell
+
+
+def dbt_build(database: Path, target_path: Path, select: list[str]) -> subprocess.CompletedProcess[str]:
+    """`dbt build --select <select>` (no unit tests) on a scratch DuckDB file loaded from a bad extract."""
+    root = Path(__file__).resolve().parent.parent
+    return subprocess.run(
+        [
+            str(Path(sys.executable).parent / "dbt"),
+            "build",
+            "--select",
+            *select,
+            "--exclude-resource-type",
+            "unit_test",
+            "--target",
+            "duckdb",
+            "--threads",
+            "2",
+            "--target-path",
+            str(target_path),
+        ],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=1800,
+        env={**os.environ, "PIF_DUCKDB_PATH": str(database), "DBT_PROFILES_DIR": str(root)},
+    )

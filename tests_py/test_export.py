@@ -15,6 +15,7 @@ from pif import runs
 from pif.cli import app, reason_kind
 from pif.export import WELSH_GOVERNMENT_NOTE, label, long_table, read_return, write_export
 from pif.nightly import EXIT_EXPORT_REFUSED
+from pif.publication import DisclosureRule
 from pif.returnbook import RunInfo
 
 RETURN_ROWS = [
@@ -98,6 +99,7 @@ def test_wide_and_long_files(warehouse: Path, tmp_path: Path) -> None:
         "label",
         "unit",
         "value",
+        "unavailable_reason",
     ]
     assert len(long_rows) == 1 + len(RETURN_ROWS)
 
@@ -272,3 +274,38 @@ def test_read_return_with_unavailable_reason_column(warehouse: Path, tmp_path: P
     files = write_export(long, tmp_path / "out", info=INFO)
     rows = {row[0]: row for row in load_workbook(files.wide_xlsx)["Return"].iter_rows(values_only=True)}
     assert rows["CH/004b"][2] == "-" and rows["CH/004b"][5].endswith("no source column")
+
+
+def test_figures_not_available_say_so(warehouse: Path, tmp_path: Path) -> None:
+    """A figure the extract cannot give is written "not available" with its reason, never 0 or blank."""
+    reason = "not available from this extract: visits.csv is absent"
+    with duckdb.connect(str(warehouse)) as connection:
+        connection.execute("alter table main_return.pif_return add column unavailable_reason varchar")
+        connection.execute(
+            "update main_return.pif_return set value = null, unavailable_reason = ? "
+            "where measure_code = 'CH/004' and part = 'a'",
+            [reason],
+        )
+        long = read_return(connection, "main_return", "main_reference")
+    files = write_export(long, tmp_path / "out", years=2, info=INFO)
+    wide = read_csv_rows(files.wide_csv)
+    header = ["measure_code", "part", "label", "unit", "2026-27", "2025-26", "unavailable_reason"]
+    assert wide[0][3:] == header
+    assert wide[2] == [
+        *IDENTITY,
+        "CH/004",
+        "a",
+        "Contacts received from: Self",
+        "count",
+        "not available",
+        "not available",
+        reason,
+    ]
+    assert wide[1][7:] == ["120.0", "110.0", ""]
+    long_rows = [row for row in read_csv_rows(files.long_csv) if row[4:6] == ["CH/004", "a"]]
+    assert [(row[9], row[10]) for row in long_rows] == [("not available", reason)] * 2
+    rows = {row[0]: row for row in load_workbook(files.wide_xlsx)["Return"].iter_rows(values_only=True)}
+    assert rows["CH/004a"][2] == "-" and rows["CH/004a"][5].endswith(reason)
+    # Published under disclosure control, a figure not available still says so (never suppressed as *).
+    published = write_export(long, tmp_path / "pub", years=2, info=INFO, publish=DisclosureRule())
+    assert read_csv_rows(published.wide_csv)[2][7:] == ["not available", "not available", reason]

@@ -12,6 +12,10 @@
     - an identifier does not match an accepted row of the referenced table;
     - two dates are in impossible order (table meta date_order).
 
+  A flag whose contract meta says blank_means: "no" reads an empty cell as false (N); one whose
+  blank_means is not_recorded keeps it null (unknown). Which columns and files each measure needs,
+  and whether the extract has them, is stg_wccis__extract_availability and int_measure_availability.
+
   Field-level problems keep the row: the record still counts wherever it is usable, the one field
   is treated as unknown (null) and its reason is kept in a <column>_issue column, which the measures
   that need the field read to list the record in their exclusions with that reason:
@@ -46,23 +50,110 @@
   {{ return(meta or {}) }}
 {% endmacro %}
 
-{#- The columns of a table that can carry a field-level issue, each [column name, kind]:
-    kind 'code' (optional code column) or 'date_order' with the earlier column as third item. -#}
+{#- The columns of a table that can carry a field-level issue, each [column name, kinds], kinds a
+    list of [kind, earlier column or none], in the order of contract.Table.field_issue_columns:
+    'code' (optional code column), 'date_order' (the later date of field_date_order), 'domain' (a
+    number with a plausible domain: minimum, maximum, allowed_values, max_decimals) and 'date_window'
+    (a date outside its plausible window, when that does not reject the row: wccis_date_window_rejects). -#}
 {% macro wccis_field_issue_columns(table) %}
   {%- set table_meta = table.meta if table.meta else table.config.meta -%}
   {%- set issues = [] -%}
+  {%- set by_name = {} -%}
+  {%- set found = [] -%}
   {%- for column in table.columns.values() -%}
     {%- set meta = wccis_column_meta(column) -%}
     {%- if meta.get('code_list') and not meta.get('required') and column.name != table_meta['primary_key']
           and not meta.get('personal') -%}
-      {%- do issues.append([column.name, 'code', none]) -%}
+      {%- do found.append([column.name, 'code', none]) -%}
     {%- endif -%}
   {%- endfor -%}
   {%- for pair in table_meta.get('field_date_order', []) -%}
-    {%- do issues.append([pair[1], 'date_order', pair[0]]) -%}
+    {%- do found.append([pair[1], 'date_order', pair[0]]) -%}
+  {%- endfor -%}
+  {%- for column in table.columns.values() -%}
+    {%- if wccis_has_value_domain(wccis_column_meta(column)) -%}
+      {%- do found.append([column.name, 'domain', none]) -%}
+    {%- endif -%}
+  {%- endfor -%}
+  {%- for column in table.columns.values() -%}
+    {%- if wccis_column_meta(column).get('type') == 'date' and not wccis_date_window_rejects(table, column) -%}
+      {%- do found.append([column.name, 'date_window', none]) -%}
+    {%- endif -%}
+  {%- endfor -%}
+  {%- for item in found -%}
+    {%- if item[0] not in by_name -%}
+      {%- set kinds = [] -%}
+      {%- do by_name.update({item[0]: kinds}) -%}
+      {%- do issues.append([item[0], kinds]) -%}
+    {%- endif -%}
+    {%- do by_name[item[0]].append([item[1], item[2]]) -%}
   {%- endfor -%}
   {{ return(issues) }}
 {% endmacro %}
+
+{% macro wccis_has_value_domain(meta) %}
+  {{ return(meta.get('type') in ('integer', 'decimal') and (meta.get('minimum') is not none
+     or meta.get('maximum') is not none or meta.get('max_decimals') is not none or meta.get('allowed_values'))) }}
+{% endmacro %}
+
+{#- A date outside its window rejects the row when it is required or the later date of a date_order
+    pair (null would read as "still open"); otherwise it is read as unknown (contract.Table). -#}
+{% macro wccis_date_window_rejects(table, column) %}
+  {%- set table_meta = table.meta if table.meta else table.config.meta -%}
+  {%- set meta = wccis_column_meta(column) -%}
+  {%- set laters = table_meta.get('date_order', []) | map('last') | list -%}
+  {{ return(meta.get('required') or column.name == table_meta['primary_key'] or column.name in laters) }}
+{% endmacro %}
+
+{#- The plausible window of a date column [earliest, latest] as YYYY-MM-DD (contract meta
+    date_domain; vars earliest_event_date, maximum_age_years, last_collection_year,
+    latest_event_years_after_collection; pif.contract.date_window computes the same). -#}
+{% macro wccis_date_window(meta) %}
+  {%- set last = var('last_collection_year') | int -%}
+  {%- set latest = (last + 1 + (var('latest_event_years_after_collection', 1) | int)) ~ '-03-31' -%}
+  {%- if meta.get('date_domain') == 'birth' -%}
+    {{ return([(last + 1 - (var('maximum_age_years', 110) | int)) ~ '-03-31', latest]) }}
+  {%- endif -%}
+  {{ return([var('earliest_event_date', '1950-01-01') | string, latest]) }}
+{% endmacro %}
+
+{% macro wccis_day_first(iso) -%}
+  {%- set parts = iso.split('-') -%}{{ parts[2] ~ '/' ~ parts[1] ~ '/' ~ parts[0] }}
+{%- endmacro %}
+
+{#- The reason a date is outside its window (null when inside or empty), without the consequence. -#}
+{% macro wccis_date_window_reason(column_name, meta) -%}
+  {%- set window = wccis_date_window(meta) -%}
+    case
+        when {{ column_name }} < cast('{{ window[0] }}' as date) or {{ column_name }} > cast('{{ window[1] }}' as date)
+            then '{{ column_name }} (' || {{ wccis_reason_value(column_name ~ '__raw') }}
+                || ') is outside the plausible range {{ wccis_day_first(window[0]) }} to {{ wccis_day_first(window[1]) }}'
+    end
+{%- endmacro %}
+
+{#- The reason a number is outside its plausible domain (null when inside or empty). -#}
+{% macro wccis_value_domain_reason(column_name, meta) -%}
+  {%- set allowed = meta.get('allowed_values') or [] -%}
+    case
+        {%- if allowed %}
+        when {{ column_name }} not in ({{ allowed | join(', ') }})
+            then '{{ column_name }} (' || {{ wccis_reason_value(column_name ~ '__raw') }} || ') is not one of {{ allowed | join(", ") }}'
+        {%- endif %}
+        {%- if meta.get('minimum') is not none %}
+        when {{ column_name }} < {{ meta['minimum'] }}
+            then '{{ column_name }} (' || {{ wccis_reason_value(column_name ~ '__raw') }} || ') is below the minimum {{ meta["minimum"] }}'
+        {%- endif %}
+        {%- if meta.get('maximum') is not none %}
+        when {{ column_name }} > {{ meta['maximum'] }}
+            then '{{ column_name }} (' || {{ wccis_reason_value(column_name ~ '__raw') }} || ') is above the maximum {{ meta["maximum"] }}'
+        {%- endif %}
+        {%- if meta.get('max_decimals') is not none %}
+        when {{ column_name }} is not null and position('.' in {{ column_name }}__raw) > 0
+            and length({{ column_name }}__raw) - position('.' in {{ column_name }}__raw) > {{ meta['max_decimals'] }}
+            then '{{ column_name }} (' || {{ wccis_reason_value(column_name ~ '__raw') }} || ') has more than {{ meta["max_decimals"] }} decimal places'
+        {%- endif %}
+    end
+{%- endmacro %}
 
 {#- A raw value quoted in a reason, cut to 200 characters (saying how long it was) so reasons stay
     readable (issue 13: a 100,000-character value made a 100,078-character reason). -#}
@@ -83,6 +174,8 @@
 {% macro wccis_parsed_expression(meta, raw) -%}
   {%- set column_type = meta.get('type', 'text') -%}
   {%- if column_type == 'date' -%} {{ try_parse_date(raw) }}
+  {%- elif column_type == 'flag' and meta.get('blank_means') in ('no', false) -%}
+    case when {{ raw }} is null then false else {{ try_parse_flag(raw) }} end
   {%- elif column_type == 'flag' -%} {{ try_parse_flag(raw) }}
   {%- elif column_type == 'integer' -%} {{ try_parse_integer(raw) }}
   {%- elif column_type == 'decimal' -%} {{ try_parse_decimal(raw) }}
@@ -194,22 +287,36 @@ checked as (
                 then '{{ column.name }} ''' || {{ wccis_reason_value(column.name ~ '__raw') }} || ''' matches no accepted row of {{ meta["references"] }}' end,
             {%- endif %}
             {%- endfor %}
+            {%- for column in columns %}
+            {%- if wccis_column_meta(column).get('type') == 'date' and wccis_date_window_rejects(table, column) %}
+            {{ wccis_date_window_reason(column.name, wccis_column_meta(column)) }},
+            {%- endif %}
+            {%- endfor %}
             {%- for pair in table_meta.get('date_order', []) %}
             case when {{ pair[1] }} < {{ pair[0] }}
                 then '{{ pair[1] }} (' || {{ wccis_reason_value(pair[1] ~ '__raw') }} || ') is before {{ pair[0] }} (' || {{ wccis_reason_value(pair[0] ~ '__raw') }} || ')' end,
             {%- endfor %}
             cast(null as {{ dbt.type_string() }})
         ), '') as rejection_reason
-        {%- for issue in wccis_field_issue_columns(table) %}
-        {%- if issue[1] == 'code' %},
-        case when {{ issue[0] }}__raw is not null and not {{ issue[0] }}__is_known_code
-            then '{{ issue[0] }} ''' || {{ wccis_reason_value(issue[0] ~ '__raw') }} || ''' is not in code list {{ wccis_column_meta(table.columns[issue[0]])["code_list"] }} (seeds/code_map.csv): read as not recorded'
-        end as {{ issue[0] }}__issue
-        {%- else %},
-        case when {{ issue[0] }} < {{ issue[2] }}
-            then '{{ issue[0] }} (' || {{ wccis_reason_value(issue[0] ~ '__raw') }} || ') is before {{ issue[2] }} (' || {{ wccis_reason_value(issue[2] ~ '__raw') }} || '): {{ issue[0] }} read as unknown'
-        end as {{ issue[0] }}__issue
-        {%- endif %}
+        {%- for issue in wccis_field_issue_columns(table) %},
+        coalesce(
+            {%- for kind in issue[1] %}
+            {%- if kind[0] == 'code' %}
+            case when {{ issue[0] }}__raw is not null and not {{ issue[0] }}__is_known_code
+                then '{{ issue[0] }} ''' || {{ wccis_reason_value(issue[0] ~ '__raw') }} || ''' is not in code list {{ wccis_column_meta(table.columns[issue[0]])["code_list"] }} (seeds/code_map.csv): read as not recorded'
+            end,
+            {%- elif kind[0] == 'date_order' %}
+            case when {{ issue[0] }} < {{ kind[1] }}
+                then '{{ issue[0] }} (' || {{ wccis_reason_value(issue[0] ~ '__raw') }} || ') is before {{ kind[1] }} (' || {{ wccis_reason_value(kind[1] ~ '__raw') }} || '): {{ issue[0] }} read as unknown'
+            end,
+            {%- elif kind[0] == 'domain' %}
+            {{ wccis_value_domain_reason(issue[0], wccis_column_meta(table.columns[issue[0]])) }} || ': read as unknown',
+            {%- else %}
+            {{ wccis_date_window_reason(issue[0], wccis_column_meta(table.columns[issue[0]])) }} || ': read as unknown',
+            {%- endif %}
+            {%- endfor %}
+            cast(null as {{ dbt.type_string() }})
+        ) as {{ issue[0] }}__issue
         {%- endfor %}
     from parsed
 )

@@ -4,7 +4,10 @@
   CTE of the figure-level relation tests (not_greater_than, parts_sum_to_total):
       with filtered_figures as ({{ return_figures(model, breakdown) }}), ...
 #}
-{% macro return_figures(model, breakdown=none) -%}
+{#- measure_codes: the measures a relation test compares; a collection year where any of their
+    figures is not available (value null, pif_return.unavailable_reason) is left out, so the test
+    skips it rather than comparing a missing figure as 0. -#}
+{% macro return_figures(model, breakdown=none, measure_codes=none) -%}
     select
         collection_year,
         measure_code,
@@ -12,7 +15,15 @@
         coalesce(breakdown, '') as breakdown,
         value
     from {{ model }}
-    {%- if breakdown is not none %}
-    where coalesce(breakdown, '') = '{{ breakdown }}'
-    {%- endif %}
+    where
+        1 = 1
+        {%- if breakdown is not none %}
+        and coalesce(breakdown, '') = '{{ breakdown }}'
+        {%- endif %}
+        {%- if measure_codes %}
+        and collection_year not in (
+            select unavailable.collection_year from {{ model }} as unavailable
+            where unavailable.value is null and unavailable.measure_code in ({{ quoted_list(measure_codes) }})
+        )
+        {%- endif %}
 {%- endmacro %}

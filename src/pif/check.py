@@ -17,8 +17,8 @@ A return is read from a CSV in one of these layouts, detected from the header:
   (CH/023) is read from its labels: "all ages" rows are the category parts, the "all categories"
   rows by age the age parts, and the cells are left out.
 
-Values may carry thousands separators; blank, "-", "..", "." "x", "c", "*" mean not available (never
-zero). A relation with a figure not available in the file is "not checked", never a pass.
+Values may carry thousands separators; blank, "-", "..", "." "x", "c", "*", "not available" mean not
+available (never zero). A relation with a figure not available in the file is "not checked", never a pass.
 
 Exit codes: 0 no must-hold relation fails, 1 a must-hold relation fails, 2 the file cannot be read
 (missing, unknown layout).
@@ -38,7 +38,7 @@ RELATIONS_FILE = Path(__file__).with_name("measure_relations.csv")
 REGISTRY_FILE = Path(__file__).resolve().parents[2] / "seeds" / "measure_registry.csv"
 KINDS = ("not_greater_than", "parts_sum_to_total", "part_groups_sum_equal")
 STRENGTHS = ("must", "expected")
-NOT_AVAILABLE = frozenset({"", "-", "..", ".", "x", "c", "*", ":", "n/a", "na"})
+NOT_AVAILABLE = frozenset({"", "-", "..", ".", "x", "c", "*", ":", "n/a", "na", "notavailable"})
 EXIT_OK = 0
 EXIT_MUST_FAILED = 1
 EXIT_UNREADABLE = 2

@@ -10,12 +10,14 @@ from __future__ import annotations
 import csv
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 COLUMN_TYPES: frozenset[str] = frozenset({"identifier", "text", "code", "date", "flag", "integer", "decimal"})
+BLANK_MEANS: frozenset[str] = frozenset({"no", "not_recorded"})
 CONTRACT_FOLDER = Path("models") / "staging" / "wccis"
 CONTRACT_GLOB = "_wccis__sources*.yml"
 CODE_MAP = Path("seeds") / "code_map.csv"
@@ -37,6 +39,36 @@ class Column:
     references: str | None = None
     personal: bool = False
     description: str = ""
+    # For flags: "no" (an empty cell is read as N) or "not_recorded" (an empty cell is unknown).
+    blank_means: str | None = None
+    # The plausible domain of a number (outside it the value is read as unknown, the row kept).
+    minimum: float | None = None
+    maximum: float | None = None
+    allowed_values: tuple[float, ...] = ()
+    max_decimals: int | None = None
+    # For dates: event (default) or birth - which plausible window of DateWindow applies.
+    date_domain: str = "event"
+
+    @property
+    def has_value_domain(self) -> bool:
+        """True for a number column with a plausible domain in the contract."""
+        limits = (self.minimum, self.maximum, self.max_decimals)
+        return self.type in ("integer", "decimal") and (
+            any(x is not None for x in limits) or bool(self.allowed_values)
+        )
+
+    def domain_text(self) -> str:
+        """The domain in words, as staging and validation reasons state it."""
+        parts = []
+        if self.allowed_values:
+            parts.append("one of " + ", ".join(_number_text(value) for value in self.allowed_values))
+        if self.minimum is not None:
+            parts.append(f"at least {_number_text(self.minimum)}")
+        if self.maximum is not None:
+            parts.append(f"at most {_number_text(self.maximum)}")
+        if self.max_decimals is not None:
+            parts.append(f"at most {self.max_decimals} decimal places")
+        return ", ".join(parts)
 
 
 @dataclass(frozen=True)
@@ -52,17 +84,32 @@ class Table:
     # Pairs [earlier, later] where a reversed pair makes only the later date unusable: staging keeps
     # the row, reads the later date as unknown and keeps the reason in <later>_issue.
     field_date_order: tuple[tuple[str, str], ...] = ()
+    # True when the file may be absent or header-only (the measures needing it are not available).
+    optional: bool = False
 
     @property
     def field_issue_columns(self) -> list[str]:
         """Columns whose problem keeps the row (the field is read as unknown), in staging's order:
-        optional code columns, then the later dates of field_date_order."""
+        optional code columns, the later dates of field_date_order, numbers with a plausible domain,
+        then dates read as unknown outside their plausible window (macro wccis_field_issue_columns)."""
         codes = [
             column.name
             for column in self.columns
             if column.code_list and not self.is_required(column) and not column.personal
         ]
-        return codes + [later for _, later in self.field_date_order]
+        names = codes + [later for _, later in self.field_date_order]
+        names += [column.name for column in self.columns if column.has_value_domain]
+        names += [
+            column.name
+            for column in self.columns
+            if column.type == "date" and not self.date_window_rejects(column)
+        ]
+        return list(dict.fromkeys(names))
+
+    def date_window_rejects(self, column: Column) -> bool:
+        """A date outside its plausible window rejects the row when it is required (the record cannot
+        be placed in time) or the later date of a date_order pair (null would read as still open)."""
+        return self.is_required(column) or column.name in {later for _, later in self.date_order}
 
     @property
     def column_names(self) -> list[str]:
@@ -77,6 +124,11 @@ class Table:
         optional in the file and never loaded: their raw columns hold NULL (data minimisation).
         """
         return [column.name for column in self.columns if not column.personal]
+
+    def may_be_left_out(self, name: str) -> bool:
+        """True for a column the file may leave out of its header (loaded as blank): any column
+        that is not required and not the primary key."""
+        return not self.is_required(self.column(name))
 
     def column(self, name: str) -> Column:
         """The column called `name`; KeyError when the contract has none."""
@@ -123,6 +175,35 @@ def project_root(start: Path | None = None) -> Path:
             if (folder / "dbt_project.yml").is_file():
                 return folder
     raise ContractError("cannot find dbt_project.yml above the pif package or the current directory")
+
+
+def _number_text(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
+@dataclass(frozen=True)
+class DateWindow:
+    """Plausible dates (dbt vars, as staging's macro wccis_date_window reads them): events from
+    earliest_event to latest; dates of birth from earliest_birth to latest."""
+
+    earliest_event: date
+    earliest_birth: date
+    latest: date
+
+    def bounds(self, column: Column) -> tuple[date, date]:
+        earliest = self.earliest_birth if column.date_domain == "birth" else self.earliest_event
+        return earliest, self.latest
+
+
+def date_window(root: Path | None = None) -> DateWindow:
+    """The plausible date window from dbt_project.yml's vars (defaults as shipped)."""
+    project = yaml.safe_load((project_root(root) / "dbt_project.yml").read_text(encoding="utf-8")) or {}
+    variables = project.get("vars") or {}
+    last = int(variables.get("last_collection_year", 2026))
+    after = int(variables.get("latest_event_years_after_collection", 1))
+    oldest = int(variables.get("maximum_age_years", 110))
+    earliest = date.fromisoformat(str(variables.get("earliest_event_date", "1950-01-01")))
+    return DateWindow(earliest, date(last + 1 - oldest, 3, 31), date(last + 1 + after, 3, 31))
 
 
 def raw_schema_override(root: Path | None = None) -> str | None:
@@ -203,6 +284,7 @@ def _table(node: Mapping[str, Any], path: Path) -> Table:
         date_order=pairs,
         field_date_order=field_pairs,
         description=str(node.get("description") or "").strip(),
+        optional=bool(meta.get("optional", False)),
     )
     _check_table(table, path)
     return table
@@ -214,7 +296,21 @@ def _column(node: Mapping[str, Any], table: str, path: Path) -> Column:
     column_type = str(meta.get("type", "text"))
     if column_type not in COLUMN_TYPES:
         raise ContractError(f"{path.name}: {table}.{node['name']} has unknown type {column_type}")
+    allowed = tuple(float(value) for value in meta.get("allowed_values") or ())
+    blank_means = meta.get("blank_means")
+    if blank_means is False:  # YAML 1.1 reads an unquoted no as false
+        blank_means = "no"
+    if column_type == "flag" and blank_means not in BLANK_MEANS:
+        raise ContractError(
+            f"{path.name}: flag {table}.{node['name']} needs meta blank_means: \"no\" or not_recorded"
+        )
     return Column(
+        blank_means=None if blank_means is None else str(blank_means),
+        minimum=None if meta.get("minimum") is None else float(meta["minimum"]),
+        maximum=None if meta.get("maximum") is None else float(meta["maximum"]),
+        allowed_values=allowed,
+        max_decimals=None if meta.get("max_decimals") is None else int(meta["max_decimals"]),
+        date_domain=str(meta.get("date_domain") or "event"),
         name=str(node["name"]),
         type=column_type,
         required=bool(meta.get("required", False)),

@@ -24,9 +24,10 @@ FORMAT_RULES = """\
 ## File format
 
 - One CSV file per entity, named as below, UTF-8, comma separated, with a header row holding the
-  column names exactly as listed (extra columns are ignored with a warning; a missing column or file
-  stops the load). Header names are matched trimmed and in any case; a contract column named twice
-  (even in another case or with spaces) refuses the file.
+  column names exactly as listed (extra columns are ignored with a warning; a missing required
+  column, or a missing file that is not optional, stops the load). Header names are matched trimmed
+  and in any case; a contract column named twice (even in another case or with spaces) refuses the
+  file.
 - Line endings may be CRLF or LF, even mixed; a quoted value may hold line breaks (legal CSV). Row
   numbers in every message are lines as a person counts them (header = line 1, blank lines counted;
   a record spanning lines has the number of its first line), the same in `pif validate`, the loaded
@@ -41,9 +42,17 @@ FORMAT_RULES = """\
 - Every value is trimmed of the same whitespace everywhere (validator and staging on both
   databases, macro `pif_trim`): space, tab, CR, LF, VT, FF, NEL, no-break space (U+00A0), the
   Unicode spaces U+1680, U+2000-U+200B, U+2028, U+2029, U+202F, U+205F, U+3000 and U+FEFF.
+- Absent data is "not available", never 0. A file marked optional below may be absent or hold a
+  header only: it loads as empty. A column that is not required may be left out of the header: it
+  loads as blank. A measure part that needs such a file, or a column that is left out or blank in
+  every row (unless a blank means "no"), is "not available from this extract" with the reason in
+  the return (`pif_return.unavailable_reason`, `measure_coverage`), and its value is empty.
 - Dates are `DD/MM/YYYY` (`YYYY-MM-DD` is also accepted). Flags are `Y` or `N` (`Yes`/`No`,
-  `True`/`False`, `1`/`0` in any case are accepted). An empty cell is a missing value; a missing
-  flag means "not recorded" and is read as `N`.
+  `True`/`False`, `1`/`0` in any case are accepted). An empty cell is a missing value. For each flag
+  the contract says what an empty cell means (Rule column): "blank = no" flags read it as `N`;
+  "blank = not recorded" flags (evidence such as a what matters conversation or a child seen) keep
+  it unknown: never counted as evidence, and a needed one blank in every row makes the measure part
+  not available.
 - Codes are your system's local codes: `seeds/code_map.csv` maps each to its national category
   (case and surrounding spaces are ignored). Add or change a mapping there, never in SQL.
 - Personal columns (names, addresses, NHS numbers, free text) are never used: leave them out of the
@@ -58,6 +67,15 @@ in a required column is not in its code list; its identifier repeats an earlier 
 ignoring case (`ct00001` repeats `CT00001`; the first is kept); an identifier that references
 another file matches no accepted row there (compared exactly: `c0001` does not match `C0001`); or
 two dates are in impossible order.
+
+Plausible values: a number outside its domain below (a negative charge, a charge with more than two
+decimal places, a review interval that is not 3 or 6 months) is read as unknown with its reason. A
+date must fall in its window: events from 01/01/1950 (dbt var `earliest_event_date`) to 31 March of
+the year after the last collection year ends (`latest_event_years_after_collection`; 31/03/2028 by
+default); dates of birth no more than 110 years (`maximum_age_years`) before the last collection
+year ends (31/03/1917 by default). Outside it a required date, or an end date whose absence would
+read as "still open", rejects the row; any other date is read as unknown (a date of birth of
+01/01/1900 becomes no date of birth).
 
 When only one field of a row is unusable and the record still counts elsewhere, the row is kept and
 that field is read as unknown: a code in an optional column that is not in its code list is read as
@@ -121,6 +139,12 @@ def render_markdown(contract: Contract, code_rows: list[dict[str, str]]) -> str:
 def _table_markdown(table: Table) -> list[str]:
     lines = [f'<a id="{table.name}"></a>', f"### {table.file}", "", _cell(table.description), ""]
     lines.append(f"Key: `{table.primary_key}`.")
+    if table.optional:
+        lines.append(
+            "Optional file: when absent or header-only, the measures that need it are not available."
+        )
+    else:
+        lines.append("Compulsory file: the extract cannot be loaded without it.")
     for earlier, later in table.date_order:
         lines.append(f"`{later}` must not be before `{earlier}`.")
     for earlier, later in table.field_date_order:
@@ -136,6 +160,16 @@ def _table_markdown(table: Table) -> list[str]:
             rule.append(f"matches a row of `{column.references}`")
         if column.personal:
             rule.append("personal: optional, never loaded")
+        if column.has_value_domain:
+            rule.append(f"plausible: {column.domain_text()}; outside it read as unknown (the row is kept)")
+        if column.type == "date":
+            window = "birth window" if column.date_domain == "birth" else "event window"
+            outside = "rejects the row" if table.date_window_rejects(column) else "read as unknown"
+            rule.append(f"plausible: {window}; outside it {outside}")
+        if column.blank_means == "no":
+            rule.append("blank = no (read as N)")
+        elif column.blank_means == "not_recorded":
+            rule.append("blank = not recorded (unknown)")
         required = "yes" if table.is_required(column) else ""
         lines.append(
             f"| `{column.name}` | {column.type} | {required} | {'; '.join(rule)} "

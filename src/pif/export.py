@@ -14,6 +14,10 @@ measure registry seed (measure_name, part_label, unit) and writes:
 Every CSV carries the authority code, the extract date and the run identifier on each row and is
 written UTF-8 with a byte order mark (so Excel opens it with the right characters).
 
+A figure the extract cannot give (pif_return.unavailable_reason: a file or column it needs is absent
+or empty) is written as "not available" in every file, never 0 or blank, with the reason in an
+unavailable_reason column (the wide layout has it when any figure is not available).
+
 A mart row's breakdown (when the mart has any besides empty/'all'/'total') is kept as a column of
 the wide layout, so figures broken down further are never summed or dropped silently.
 """
@@ -41,12 +45,14 @@ LONG_COLUMNS: tuple[str, ...] = (
     "label",
     "unit",
     "value",
+    "unavailable_reason",
 )
 # Optional column of pif_return: why a figure is not available from the extract (value null).
 REASON_COLUMN = "unavailable_reason"
 # The columns that say which authority, extract and run every CSV row comes from.
 IDENTITY_COLUMNS: tuple[str, ...] = ("authority_code", "extract_date", "run_id")
 CSV_ENCODING = "utf-8-sig"
+NOT_AVAILABLE_TEXT = "not available"
 HEADLINE_BREAKDOWNS: frozenset[str] = frozenset({"", "all", "total"})
 WELSH_GOVERNMENT_NOTE = " [filled in by Welsh Government from the CLA census; computed as a check]"
 
@@ -102,7 +108,9 @@ def read_return(connection: Any, marts_schema: str, reference_schema: str) -> pd
 def long_table(frame: pd.DataFrame) -> pd.DataFrame:
     """Tidy the joined rows: one label column, text keys without NaN, numbers as numbers, sorted."""
     frame = frame.copy()
-    for column in ("part", "breakdown", "measure_name", "part_label", "unit"):
+    if "unavailable_reason" not in frame.columns:
+        frame["unavailable_reason"] = ""
+    for column in ("part", "breakdown", "measure_name", "part_label", "unit", "unavailable_reason"):
         frame[column] = frame[column].astype(object).where(frame[column].notna(), "").astype(str)
     frame["label"] = [
         label(name, part) for name, part in zip(frame["measure_name"], frame["part_label"], strict=True)
@@ -114,17 +122,7 @@ def long_table(frame: pd.DataFrame) -> pd.DataFrame:
         frame.loc[flagged, "label"] = frame.loc[flagged, "label"] + WELSH_GOVERNMENT_NOTE
     frame["value"] = pd.to_numeric(frame["value"], errors="coerce")
     frame = frame.sort_values(["measure_code", "part", "breakdown", "collection_year"], kind="stable")
-    return frame.loc[:, long_columns(frame)].reset_index(drop=True)
-
-
-def long_columns(frame: pd.DataFrame) -> list[str]:
-    """LONG_COLUMNS, plus unavailable_reason when some figure has one."""
-    columns = list(LONG_COLUMNS)
-    if REASON_COLUMN in frame.columns:
-        reasons = frame[REASON_COLUMN].astype(object).where(frame[REASON_COLUMN].notna(), "").astype(str)
-        if (reasons.str.strip() != "").any():
-            columns.append(REASON_COLUMN)
-    return columns
+    return frame.loc[:, list(LONG_COLUMNS)].reset_index(drop=True)
 
 
 def label(measure_name: str, part_label: str) -> str:
@@ -149,6 +147,14 @@ def wide_table(long: pd.DataFrame, years: int = 2) -> pd.DataFrame:
     grouped = subset.groupby([*keys, "collection_year"], sort=False)["value"].sum(min_count=1)
     wide = grouped.unstack("collection_year").reindex(columns=chosen).reset_index()
     wide.columns.name = None
+    reasons = _reasons(subset, keys)
+    if reasons is not None:
+        # A figure not available from the extract says so, with the reason, never blank or 0.
+        wide = wide.merge(reasons, on=keys, how="left")
+        wide["unavailable_reason"] = wide["unavailable_reason"].fillna("")
+        unavailable = wide["unavailable_reason"] != ""
+        for year in chosen:
+            wide[year] = wide[year].astype(object).where(~unavailable, NOT_AVAILABLE_TEXT)
     if set(long["breakdown"].str.lower()) <= HEADLINE_BREAKDOWNS:
         wide = wide.drop(columns="breakdown")
     order = [column for column in ("measure_code", "part", "breakdown") if column in wide.columns]
@@ -191,6 +197,25 @@ def identified(frame: pd.DataFrame, info: RunInfo) -> pd.DataFrame:
     return pd.concat([identity, frame], axis=1)
 
 
+def _reasons(long: pd.DataFrame, keys: list[str]) -> pd.DataFrame | None:
+    """The unavailable reason of each key that has one, or None when every figure is available."""
+    if "unavailable_reason" not in long.columns:
+        return None
+    marked = long[long["unavailable_reason"].fillna("") != ""]
+    if marked.empty:
+        return None
+    return marked.groupby(keys, sort=False)["unavailable_reason"].first().reset_index()
+
+
+def long_file(long: pd.DataFrame) -> pd.DataFrame:
+    """The long return as written: a figure not available reads "not available", never blank."""
+    frame = long.copy()
+    if "unavailable_reason" in frame.columns:
+        unavailable = frame["unavailable_reason"].fillna("") != ""
+        frame["value"] = frame["value"].astype(object).where(~unavailable, NOT_AVAILABLE_TEXT)
+    return frame
+
+
 def write_csv(frame: pd.DataFrame, path: Path) -> Path:
     """A CSV safe to open in a spreadsheet (no formulas), UTF-8 with a byte order mark."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -203,7 +228,9 @@ def published_values(frame: pd.DataFrame, columns: list[str], rule: DisclosureRu
     frame = frame.copy()
     for column in columns:
         shown = [
-            protect(None if pd.isna(value) else float(value), rule, unit).shown(rule.symbol)
+            value
+            if value == NOT_AVAILABLE_TEXT
+            else protect(None if pd.isna(value) else float(value), rule, unit).shown(rule.symbol)
             for value, unit in zip(frame[column], frame["unit"], strict=True)
         ]
         # As text: whole numbers stay whole (110, not 110.0) beside the symbol and empty cells.
@@ -240,11 +267,11 @@ def write_export(
         long_csv=output_dir / f"{stem}_long.csv",
         published=publish is not None,
     )
-    long_out = long
+    long_out = long_file(long)
     if publish:
         year_columns = [column for column in wide.columns if column not in LONG_COLUMNS]
         wide = published_values(wide, year_columns, publish)
-        long_out = published_values(long, ["value"], publish)
+        long_out = published_values(long_file(long), ["value"], publish)
     write_csv(identified(wide, info), files.wide_csv)
     write_workbook(long, files.wide_xlsx, info, publish, years)
     write_csv(identified(long_out, info), files.long_csv)
@@ -257,7 +284,7 @@ def print_return_summary(
     """A short terminal view: the first rows of the wide return (figures first, label last) plus counts."""
     console = console or Console()
     wide = wide_table(long, years)
-    leading = [column for column in wide.columns if column not in ("label", "unit")]
+    leading = [column for column in wide.columns if column not in ("label", "unit", "unavailable_reason")]
     wide = wide[[*leading, "label"]]
     table = RichTable(title=f"PIF return (first {min(rows, len(wide))} of {len(wide)} rows)")
     used = 1

@@ -11,6 +11,11 @@ file, a needed column missing, or a file refused as a whole (pif.reading: empty,
 the header, not UTF-8, a quote never closed) stops the load before anything is committed, with one
 line naming file, line, column and value.
 
+An optional file (table meta optional) that is absent loads as an empty raw table, and a column
+that is not required and is left out of the header loads as blank in every row. Either is recorded
+in `<raw_schema>._pif_extract_manifest` (one row per contract column: file present or absent, column
+in the header or absent), which dbt reads to say which measures are not available from the extract.
+
 Both backends load exactly the records `pif validate` checked: every file is read by pif.reading
 (Python's csv module: mixed CRLF/LF line endings, quoted line breaks, BOM), and the same normalised
 CSV text (LF line ends, every non-empty value quoted, empty cells unquoted) goes to DuckDB's
@@ -55,11 +60,12 @@ class FilePlan:
     """How one CSV file maps onto its raw table: header positions of the contract columns."""
 
     table: Table
-    path: Path
+    path: Path | None  # None: an optional file that is absent (its raw table is created empty)
     header: tuple[str, ...]
     positions: tuple[int | None, ...]
     dropped_columns: tuple[str, ...]
     max_field_length: int = DEFAULT_MAX_FIELD_LENGTH
+    absent_columns: tuple[str, ...] = ()  # needed columns left out of the header (loaded blank)
 
 
 @dataclass(frozen=True)
@@ -79,23 +85,58 @@ def plan_extract(extract_dir: Path, contract: Contract) -> list[FilePlan]:
     for table in contract.tables:
         path = extract_dir / table.file
         if not path.is_file():
-            problems.append(f"{table.file} is missing")
+            if table.optional:
+                absent = tuple(table.needed_column_names)
+                plans.append(
+                    FilePlan(table, None, (), (None,) * len(table.column_names), (), absent_columns=absent)
+                )
+            else:
+                problems.append(f"{table.file} is missing (the contract requires it)")
             continue
         try:
             layout = read_layout(path, table)
         except FileRefused as refused:
             problems.append(refused.message)
             continue
-        if layout.missing:
-            problems.append(f"{table.file} lacks columns {', '.join(layout.missing)}")
+        required_missing = [name for name in layout.missing if not table.may_be_left_out(name)]
+        if required_missing:
+            problems.append(f"{table.file} lacks columns {', '.join(required_missing)} (required)")
             continue
-        # Personal columns are never loaded (position None: NULL), even when the file has them.
+        # Personal columns are never loaded (position None: NULL), even when the file has them;
+        # optional columns left out of the header load as blank (None) and are recorded.
         ordered = tuple(layout.positions.get(name) for name in table.column_names)
         header, extras = tuple(layout.header), tuple(layout.extras)
-        plans.append(FilePlan(table, path, header, ordered, extras, contract.max_field_length))
+        plans.append(
+            FilePlan(table, path, header, ordered, extras, contract.max_field_length, tuple(layout.missing))
+        )
     if problems:
         raise LoadError("the extract cannot be loaded: " + "; ".join(problems))
     return plans
+
+
+MANIFEST_TABLE = "_pif_extract_manifest"
+MANIFEST_COLUMNS: tuple[str, ...] = ("table_name", "file_name", "file_status", "column_name", "column_status")
+
+
+def manifest_rows(plans: list[FilePlan]) -> list[tuple[str, str, str, str, str]]:
+    """One row per needed contract column: is the file present, is the column in its header."""
+    rows = []
+    for plan in plans:
+        file_status = "absent" if plan.path is None else "present"
+        for name in plan.table.needed_column_names:
+            column_status = "absent" if name in plan.absent_columns else "in_header"
+            rows.append((plan.table.name, plan.table.file, file_status, name, column_status))
+    return rows
+
+
+def _create_manifest_sql(schema: str) -> str:
+    columns = ", ".join(f"{name} text" for name in MANIFEST_COLUMNS)
+    return f"create table {quote_identifier(schema)}.{MANIFEST_TABLE} ({columns})"
+
+
+def _insert_manifest_sql(schema: str, placeholder: str) -> str:
+    values = ", ".join([placeholder] * len(MANIFEST_COLUMNS))
+    return f"insert into {quote_identifier(schema)}.{MANIFEST_TABLE} values ({values})"
 
 
 def load_timestamp() -> datetime:
@@ -135,6 +176,9 @@ def load_duckdb(
         connection.execute("begin transaction")
         connection.execute(f"create schema if not exists {quote_identifier(schema)}")
         loaded = [_load_duckdb_file(connection, schema, plan, stamp) for plan in _progress(plans)]
+        connection.execute(f"drop table if exists {quote_identifier(schema)}.{MANIFEST_TABLE}")
+        connection.execute(_create_manifest_sql(schema))
+        connection.executemany(_insert_manifest_sql(schema, "?"), manifest_rows(plans))
         connection.execute("commit")
     except FileRefused as refused:
         connection.execute("rollback")
@@ -152,6 +196,10 @@ def _load_duckdb_file(connection: Any, schema: str, plan: FilePlan, stamp: datet
     import duckdb
 
     target = f"{quote_identifier(schema)}.{quote_identifier(plan.table.name)}"
+    if plan.path is None:
+        connection.execute(f"drop table if exists {target}")
+        connection.execute(_create_table_sql(schema, plan.table))
+        return LoadedTable(plan.table.name, plan.table.file, 0, ())
     types = ["VARCHAR"] * len(plan.table.column_names) + ["VARCHAR", "INTEGER", "VARCHAR", "TIMESTAMP"]
     names = [*plan.table.column_names, *PROVENANCE]
     columns_struct = "{" + ", ".join(f"'c{i}': '{kind}'" for i, kind in enumerate(types)) + "}"
@@ -205,7 +253,11 @@ def load_postgres(
     try:
         with connection, connection.cursor() as cursor:
             cursor.execute(f"create schema if not exists {quote_identifier(schema)}")
-            return [_load_postgres_file(cursor, schema, plan, stamp) for plan in _progress(plans)]
+            loaded = [_load_postgres_file(cursor, schema, plan, stamp) for plan in _progress(plans)]
+            cursor.execute(f"drop table if exists {quote_identifier(schema)}.{MANIFEST_TABLE}")
+            cursor.execute(_create_manifest_sql(schema))
+            cursor.executemany(_insert_manifest_sql(schema, "%s"), manifest_rows(plans))
+            return loaded
     except FileRefused as refused:
         raise LoadError(f"the extract cannot be loaded: {refused.message}") from None
     finally:
@@ -219,6 +271,8 @@ def _load_postgres_file(cursor: Any, schema: str, plan: FilePlan, stamp: datetim
     target = f"{quote_identifier(schema)}.{quote_identifier(plan.table.name)}"
     cursor.execute(f"drop table if exists {target}")
     cursor.execute(_create_table_sql(schema, plan.table))
+    if plan.path is None:
+        return LoadedTable(plan.table.name, plan.table.file, 0, ())
     stream = CopyStream(transformed_rows(plan, stamp))
     try:
         cursor.copy_expert(f"copy {target} from stdin with (format csv)", stream)
@@ -233,6 +287,8 @@ def transformed_rows(plan: FilePlan, stamp: datetime) -> Iterator[list[str | Non
     """Each record's contract values (pif.reading, as the validator reads it) plus _source_file,
     _source_row (its line), _source_issue and _loaded_at. Missing fields are None (NULL)."""
     stamp_text = stamp.isoformat(sep=" ")
+    if plan.path is None:
+        return
     width = len(plan.header)
     for record in read_records(plan.path, plan.table, _layout(plan), plan.max_field_length):
         fields = record.fields

@@ -174,8 +174,10 @@ def write_history(connection: Any, schema: str, run_id: str, long: pd.DataFrame)
     cursor = connection.cursor()
     try:
         cursor.execute(f"delete from {tables.name(HISTORY_TABLE)} where run_id = {marker}", [run_id])
+        names = ", ".join(quote_identifier(name) for name in HISTORY_COLUMNS)
         cursor.executemany(
-            f"insert into {tables.name(HISTORY_TABLE)} values ({', '.join([marker] * len(HISTORY_COLUMNS))})",
+            f"insert into {tables.name(HISTORY_TABLE)} ({names}) "
+            f"values ({', '.join([marker] * len(HISTORY_COLUMNS))})",
             rows,
         )
     finally:
@@ -211,11 +213,13 @@ def read_history(connection: Any, schema: str, run_id: str | None = None) -> pd.
 
 def stored_return(connection: Any, schema: str, run_id: str) -> pd.DataFrame:
     """A passed run's return as `pif export` writes it (the long layout, export order)."""
-    from pif.export import long_columns
+    from pif.export import LONG_COLUMNS
 
     frame = read_history(connection, schema, run_id)
+    if "unavailable_reason" not in frame.columns:
+        frame["unavailable_reason"] = ""
     frame = frame.sort_values(["measure_code", "part", "breakdown", "collection_year"], kind="stable")
-    return frame.loc[:, long_columns(frame)].reset_index(drop=True)
+    return frame.loc[:, list(LONG_COLUMNS)].reset_index(drop=True)
 
 
 def run_to_export(runs: pd.DataFrame, run_id: str | None = None) -> pd.Series:

@@ -34,6 +34,7 @@ import warnings
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, fields
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -42,8 +43,16 @@ import pandas as pd
 from rich.console import Console
 from rich.table import Table as RichTable
 
-from pif.cells import safe_text
-from pif.contract import DEFAULT_MAX_FIELD_LENGTH, Column, Contract, Table, load_contract
+from pif.cells import safe_text, short_value
+from pif.contract import (
+    DEFAULT_MAX_FIELD_LENGTH,
+    Column,
+    Contract,
+    DateWindow,
+    Table,
+    date_window,
+    load_contract,
+)
 from pif.reading import WHITESPACE, FileRefused, RowIssue, one_line, read_layout, read_records
 
 if TYPE_CHECKING:
@@ -188,7 +197,13 @@ def _read_table(extract_dir: Path, table: Table, max_field_length: int = DEFAULT
     a file refused as a whole (one error) and records that cannot be rows (one warning each)."""
     path = extract_dir / table.file
     if not path.is_file():
-        message = f"{table.file} is missing from {extract_dir}: every file of the source contract is required"
+        if table.optional:
+            message = (
+                f"{table.file} is absent from {extract_dir}: it is optional; the measures that need it "
+                "are reported as not available from this extract"
+            )
+            return _Read([Finding(WARNING, table.file, None, None, "absent_file", None, message)])
+        message = f"{table.file} is missing from {extract_dir}: the source contract requires it"
         return _Read([Finding(ERROR, table.file, None, None, "missing_file", None, message)])
     try:
         layout = read_layout(path, table)
@@ -454,12 +469,21 @@ def _validate_values(
         rows = [int(row) for row in result.result.get("unexpected_index_list") or []]
         findings.extend(_row_findings(table, frame, raw, check, rows))
     findings.extend(_impossible_dates(table, frame, raw))
+    findings.extend(_implausible_values(table, frame, raw))
+    findings.extend(_implausible_dates(table, frame, raw, date_window()))
     findings.extend(_broken_references(contract, table, frames, raw))
     return findings
 
 
 def _missing_column(table: Table, column: str) -> Finding:
-    """Error for a contract column absent from the header: the loader cannot load the file."""
+    """Error for a required contract column absent from the header: the loader cannot load the file;
+    a warning for a column that may be left out (loaded blank; measures needing it not available)."""
+    if table.may_be_left_out(column):
+        message = (
+            f"{table.file} row 1: column '{column}' is not in the header row; it is loaded as blank and "
+            "the measures that need it are reported as not available from this extract"
+        )
+        return Finding(WARNING, table.file, 1, column, "absent_column", None, message)
     message = (
         f"{table.file} row 1: column '{column}' is missing from the header row; the file cannot be loaded"
     )
@@ -557,6 +581,65 @@ def _impossible_dates(table: Table, frame: pd.DataFrame, raw: pd.DataFrame) -> I
             yield Finding(
                 WARNING, table.file, int(row), column.name, "date", _raw_value(raw, row, column.name), message
             )
+
+
+def _implausible_values(table: Table, frame: pd.DataFrame, raw: pd.DataFrame) -> Iterator[Finding]:
+    """Numbers outside the contract's plausible domain (minimum, maximum, allowed_values,
+    max_decimals): staging keeps the row and reads the value as unknown, with the same reason."""
+    for column in table.columns:
+        if not column.has_value_domain or column.name not in frame.columns:
+            continue
+        text = frame[column.name]
+        values = pd.to_numeric(text, errors="coerce")
+        outside = pd.Series(False, index=frame.index)
+        if column.allowed_values:
+            outside |= values.notna() & ~values.isin(column.allowed_values)
+        if column.minimum is not None:
+            outside |= values < column.minimum
+        if column.maximum is not None:
+            outside |= values > column.maximum
+        if column.max_decimals is not None:
+            decimals = text.str.partition(".")[2].str.len()
+            outside |= values.notna() & text.str.contains(".", regex=False) & (decimals > column.max_decimals)
+        for row in frame.index[outside.fillna(False).to_numpy(dtype=bool)]:
+            value = _raw_value(raw, row, column.name)
+            message = (
+                f"{table.file} row {row}, {column.name}: '{short_value(value.strip())}' is outside the "
+                "plausible "
+                f"domain ({column.domain_text()}); the row is kept, the value read as unknown"
+            )
+            yield Finding(WARNING, table.file, int(row), column.name, "domain", value, message)
+
+
+def _implausible_dates(
+    table: Table, frame: pd.DataFrame, raw: pd.DataFrame, window: DateWindow
+) -> Iterator[Finding]:
+    """Valid dates outside their plausible window (contract date_domain; dbt vars): a required or end
+    date rejects the row, any other is read as unknown (the row kept), as staging does."""
+    for column in table.columns:
+        if column.type != "date" or column.name not in frame.columns:
+            continue
+        earliest, latest = window.bounds(column)
+        keys = frame[DATE_KEY_PREFIX + column.name]
+        low, high = _date_key(earliest), _date_key(latest)
+        outside = keys.notna() & ((keys < low) | (keys > high))
+        consequence = (
+            "the row is rejected"
+            if table.date_window_rejects(column)
+            else "the row is kept, the date read as unknown"
+        )
+        for row in frame.index[outside.to_numpy(dtype=bool)]:
+            value = _raw_value(raw, row, column.name)
+            message = (
+                f"{table.file} row {row}, {column.name}: '{short_value(value.strip())}' is outside the "
+                "plausible "
+                f"range {earliest:%d/%m/%Y} to {latest:%d/%m/%Y}; {consequence}"
+            )
+            yield Finding(WARNING, table.file, int(row), column.name, "date_range", value, message)
+
+
+def _date_key(day: date) -> int:
+    return day.year * 10000 + day.month * 100 + day.day
 
 
 def _broken_references(

@@ -28,7 +28,7 @@
 
 with filtered_figures as (
 
-{{ return_figures(model, breakdown) }}
+{{ return_figures(model, breakdown, [measure_code, than_measure_code]) }}
 
 ),
 

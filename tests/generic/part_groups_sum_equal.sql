@@ -10,7 +10,7 @@
 
 with figures as (
 
-{{ return_figures(model, "") }}
+{{ return_figures(model, "", [measure_code]) }}
 
 ),
 

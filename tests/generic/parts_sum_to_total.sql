@@ -35,7 +35,7 @@
 
 with filtered_figures as (
 
-{{ return_figures(model, breakdown) }}
+{{ return_figures(model, breakdown, [measure_code, total_measure_code]) }}
 
 ),
 

@@ -1,5 +1,11 @@
-{#- Which parts of the 2026-27 measure registry the project implements, and which not yet. -#}
+{#- Which parts of the 2026-27 measure registry the project implements, and which not yet; and, for
+    an implemented part, why the loaded extract cannot give it (unavailable_reason, null when it can:
+    int_measure_availability). -#}
 with
+
+availability as (
+    select * from {{ ref('int_measure_availability') }}
+),
 
 registry as (
     select * from {{ ref('measure_registry') }}
@@ -24,7 +30,12 @@ select
     registry.section,
     registry.filled_by_welsh_government,
     implemented.model_name,
-    implemented.model_name is not null as is_implemented
+    implemented.model_name is not null as is_implemented,
+    case when implemented.model_name is not null then availability.unavailable_reason end as unavailable_reason
 from registry
 left join implemented
     on registry.measure_code = implemented.measure_code
+left join availability
+    on
+        registry.measure_code = availability.measure_code
+        and coalesce(registry.part, '') = availability.part

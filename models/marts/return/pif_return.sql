@@ -1,6 +1,9 @@
 {#-
   The return: one figure for every part of every implemented measure in every collection year of
-  the configured range, zero where nothing qualifies (never a missing row). A figure is the sum of
+  the configured range, zero where nothing qualifies (never a missing row). A part the loaded extract
+  cannot give (a file or column it needs is absent or empty: measure_coverage.unavailable_reason)
+  has a null value and the reason in unavailable_reason, never 0; a crossed cell takes the reasons
+  of its category part and of its age part. A figure is the sum of
   its items’ item_value: the number of items for a count, the total days for a total_days measure.
   The measures of age_breakdowns() also get, for each listed category part, one row per age band
   (breakdown = the age part, e.g. CH/023 part a, breakdown age_ii): the items in both.
@@ -36,14 +39,16 @@ cells as (
     select
         measure_code,
         part,
-        '' as breakdown
+        '' as breakdown,
+        unavailable_reason
     from coverage
     {%- for measure_code, parts in crossed.items() %}
         union all
         select
             category.measure_code,
             category.part,
-            age_band.part as breakdown
+            age_band.part as breakdown,
+            coalesce(category.unavailable_reason, age_band.unavailable_reason) as unavailable_reason
         from coverage as category
         inner join coverage as age_band
             on category.measure_code = age_band.measure_code
@@ -89,7 +94,11 @@ select
     cells.measure_code,
     cells.part,
     cells.breakdown,
-    cast(coalesce(figures.item_value, 0) as {{ dbt.type_bigint() }}) as value
+    cast(
+        case when cells.unavailable_reason is null then coalesce(figures.item_value, 0) end
+        as {{ dbt.type_bigint() }}
+    ) as value,
+    cells.unavailable_reason
 from cells
 cross join collection_years
 left join figures
