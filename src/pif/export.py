@@ -131,7 +131,7 @@ def label(measure_name: str, part_label: str) -> str:
         return measure_name
     if not measure_name or part_label.startswith(measure_name):
         return part_label
-    return f"{measure_name.rstrip(' :')}: {part_label}"
+    return f"{measure_name.rstrip(' :.')}: {part_label}"
 
 
 def wide_table(long: pd.DataFrame, years: int = 2) -> pd.DataFrame:
