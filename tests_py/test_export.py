@@ -258,7 +258,7 @@ def test_unavailable_reason_kept_through_the_history(tmp_path: Path) -> None:
     assert stored["unavailable_reason"].tolist() == ["no secure estate flag"]
     files = write_export(stored, tmp_path / "out", info=INFO)
     rows = read_csv_rows(files.long_csv)
-    assert rows[0][-1] == "unavailable_reason" and rows[1][-2:] == ["", "no secure estate flag"]
+    assert rows[0][-1] == "unavailable_reason" and rows[1][-2:] == ["not available", "no secure estate flag"]
 
 
 def test_read_return_with_unavailable_reason_column(warehouse: Path, tmp_path: Path) -> None:

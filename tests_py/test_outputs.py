@@ -75,7 +75,7 @@ def registry_return(
     frame["unit"] = [
         labels.loc[(c, p), "unit"] for c, p in zip(frame["measure_code"], frame["part"], strict=True)
     ]
-    return frame.loc[:, [*LONG_COLUMNS, "unavailable_reason"]]
+    return frame.loc[:, list(LONG_COLUMNS)]
 
 
 def read_csv_rows_safe(path: Path) -> list[list[str]]:

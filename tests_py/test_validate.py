@@ -118,7 +118,9 @@ def test_invalid_date(core_contract: Contract, core_extract: Path, edit_cell: Ed
     )
 
 
-@pytest.mark.parametrize("value", ["29/02/2024", "1/4/2025", "2025-04-01", " 01/04/2025 ", "31/12/9999"])
+# A date far in the future (31/12/9999) is a readable date but outside the plausible window: see
+# test_implausible_values.py.
+@pytest.mark.parametrize("value", ["29/02/2024", "1/4/2025", "2025-04-01", " 01/04/2025 "])
 def test_valid_dates(core_contract: Contract, core_extract: Path, edit_cell: EditCell, value: str) -> None:
     edit_cell(core_extract / "people.csv", 2, "date_of_birth", value)
     assert findings_in(validate_extract(core_extract, core_contract), "people.csv") == []

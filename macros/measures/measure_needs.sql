@@ -1,7 +1,7 @@
 {#
   The extract files a measure needs: every contract table (source wccis) upstream of its model in
   the dbt graph, so the list can never fall out of step with the SQL. The columns a measure needs
-  beyond its files' required ones are declared in seeds/measure_column_needs.csv (a part, or every
+  beyond its files’ required ones are declared in seeds/measure_column_needs.csv (a part, or every
   part when the part is blank). int_measure_needs holds both; int_measure_availability says, per
   measure part, whether the loaded extract has them.
 #}
@@ -14,7 +14,7 @@
   {%- set queue = [start] -%}
   {%- set seen = {start: true} -%}
   {%- set tables = [] -%}
-  {#- The queue grows while it is walked (a breadth-first walk of the model's ancestors). -#}
+  {#- The queue grows while it is walked (a breadth-first walk of the model’s ancestors). -#}
   {%- for unique_id in queue -%}
     {%- for parent in graph.nodes[unique_id].depends_on.nodes -%}
       {%- if parent not in seen -%}

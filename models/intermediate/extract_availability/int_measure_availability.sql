@@ -2,7 +2,7 @@
   Whether each part of each implemented measure can be computed from the loaded extract: not
   available when a file it needs is absent or has no data rows, or a column it needs is not in the
   header or blank in every row (unless blank means "no"; int_extract_availability). One row per
-  measure part of measure_coverage's registry; unavailable_reason is null when available, else
+  measure part of measure_coverage’s registry; unavailable_reason is null when available, else
   "not available from this extract: " and every reason, in order.
 -#}
 with

@@ -1,6 +1,6 @@
 {#-
   What each implemented measure needs from the extract, one row per need: its files (every contract
-  table upstream of the measure's model in the dbt graph, macro measure_source_tables; part null =
+  table upstream of the measure’s model in the dbt graph, macro measure_source_tables; part null =
   every part) and the columns declared in seeds/measure_column_needs.csv.
 -#}
 with
