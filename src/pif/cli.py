@@ -639,9 +639,11 @@ def rejections(
             "select entity, source_file, source_row, record_id, field_name, field_issue "
             f"from {schema}.stg_wccis__field_issues order by entity, source_row, field_name",
         )
+        implausible = db.query_frame(connection, implausible_dates_query(schema))
     finally:
         connection.close()
     _print_field_issues(field_issues)
+    _print_implausible_dates(implausible)
     if frame.empty:
         console.print("[green]No rejected rows.[/green]")
         return
@@ -670,6 +672,33 @@ def _print_field_issues(frame: pd.DataFrame) -> None:
     report.parent.mkdir(parents=True, exist_ok=True)
     safe_frame(frame).to_csv(report, index=False)
     console.print(f"Every field read as unknown, with its reason: {report}")
+
+
+def implausible_dates_query(schema: str) -> str:
+    """The cross-file date warnings of stg_wccis__implausible_dates (kept records), in file order."""
+    return (
+        "select entity, source_file, source_row, record_id, person_id, date_field, date_value, "
+        "person_date_field, person_date_value, person_source_row, implausibility "
+        f"from {schema}.stg_wccis__implausible_dates order by entity, source_row, person_id"
+    )
+
+
+def _print_implausible_dates(frame: pd.DataFrame) -> None:
+    """Kept records dated after the person's death and deaths before birth (warnings: the records
+    still count), each with its reason, written to output/implausible_dates.csv."""
+    if frame.empty:
+        console.print("[green]No records dated after the person's death, no death before birth.[/green]")
+        return
+    console.print(
+        f"Implausible dates across files (the records are kept and counted; check which date is wrong): "
+        f"{len(frame):,}"
+    )
+    for row in frame.itertuples(index=False):
+        console.print(f"  {row.source_file} line {row.source_row} ({row.record_id}): {row.implausibility}")
+    report = _output_dir(None) / "implausible_dates.csv"
+    report.parent.mkdir(parents=True, exist_ok=True)
+    safe_frame(frame).to_csv(report, index=False)
+    console.print(f"Every implausible date, with its reason: {report}")
 
 
 def reason_kind(reason: str) -> str:

@@ -350,7 +350,7 @@ def _implausible_dates_model() -> dict[str, object]:
             {"name": "date_value", "description": "That date."},
             {
                 "name": "person_date_field",
-                "description": "The person's date it contradicts: date_of_death, or date_of_birth for a person.",
+                "description": "The person's date it contradicts (date_of_birth for a person).",
             },
             {"name": "person_date_value", "description": "That date."},
             {"name": "person_source_row", "description": "The person's line in people.csv."},

@@ -706,9 +706,10 @@ def _dates_against_death(
         person = frame[column.name]
         death = person.map(deaths["death"])
         for row in frame.index[(dates > death).fillna(False).to_numpy(dtype=bool)]:
+            line = int(deaths.at[person.at[row], "line"])
             reason = (
                 f"{event} {_key_text(dates.at[row])} is after the person's date of death "
-                f"{_key_text(death.at[row])} ({people_table.file} line {int(deaths.at[person.at[row], 'line'])}): "
+                f"{_key_text(death.at[row])} ({people_table.file} line {line}): "
                 "kept; check which date is wrong"
             )
             yield Finding(
