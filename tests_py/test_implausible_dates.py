@@ -8,7 +8,6 @@ Builds one extract from the shipped sample: C0001 (people.csv line 2, contacts o
 
 from __future__ import annotations
 
-import csv
 import os
 import shutil
 import subprocess
@@ -17,6 +16,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from conftest import set_cell
 
 from pif.contract import Contract, load_contract, project_root
 from pif.load import load_duckdb
@@ -31,18 +31,6 @@ BEFORE = (
     "date_of_death 01/01/2017 is before the date of birth 16/01/2018: kept with both dates as recorded; "
     "check which date is wrong"
 )
-
-
-def _edit(path: Path, changes: dict[int, dict[str, str]]) -> None:
-    with path.open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle))
-    fields = list(rows[0].keys())
-    for index, values in changes.items():
-        rows[index].update(values)
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=fields)
-        writer.writeheader()
-        writer.writerows(rows)
 
 
 def _build(extract: Path, folder: Path) -> Path:
@@ -69,7 +57,8 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Path]:
     folder = tmp_path_factory.mktemp("implausible_dates")
     extract = folder / "extract"
     shutil.copytree(ROOT / "extracts" / "sample", extract)
-    _edit(extract / "people.csv", {0: {"date_of_death": "01/10/2025"}, 1: {"date_of_death": "01/01/2017"}})
+    set_cell(extract / "people.csv", 2, "date_of_death", "01/10/2025")
+    set_cell(extract / "people.csv", 3, "date_of_death", "01/01/2017")
     (folder / "changed").mkdir()
     (folder / "sample").mkdir()
     changed = _build(extract, folder / "changed")

@@ -37,6 +37,7 @@ from pif.nightly import (
     EXIT_USAGE,
     EXIT_VALIDATION,
     LockHeld,
+    implausible_dates_query,
 )
 from pif.returnbook import RunInfo
 
@@ -672,15 +673,6 @@ def _print_field_issues(frame: pd.DataFrame) -> None:
     report.parent.mkdir(parents=True, exist_ok=True)
     safe_frame(frame).to_csv(report, index=False)
     console.print(f"Every field read as unknown, with its reason: {report}")
-
-
-def implausible_dates_query(schema: str) -> str:
-    """The cross-file date warnings of stg_wccis__implausible_dates (kept records), in file order."""
-    return (
-        "select entity, source_file, source_row, record_id, person_id, date_field, date_value, "
-        "person_date_field, person_date_value, person_source_row, implausibility "
-        f"from {schema}.stg_wccis__implausible_dates order by entity, source_row, person_id"
-    )
 
 
 def _print_implausible_dates(frame: pd.DataFrame) -> None:
