@@ -622,7 +622,7 @@ def runs_history(
 def rejections(
     target: Target = None,
     duckdb_path: DuckdbPath = None,
-    rows: Annotated[int, typer.Option(help="How many rejected rows to list.")] = 10,
+    rows: Annotated[int, typer.Option(help="How many rejected rows (and implausible dates) to list.")] = 10,
     staging_schema: Annotated[str | None, typer.Option(help="Default <target>_staging.")] = None,
 ) -> None:
     """Show the staging rejection report (stg_wccis__rejections) and write it to output/rejections.csv."""
@@ -644,7 +644,7 @@ def rejections(
     finally:
         connection.close()
     _print_field_issues(field_issues)
-    _print_implausible_dates(implausible)
+    _print_implausible_dates(implausible, rows)
     if frame.empty:
         console.print("[green]No rejected rows.[/green]")
         return
@@ -675,7 +675,7 @@ def _print_field_issues(frame: pd.DataFrame) -> None:
     console.print(f"Every field read as unknown, with its reason: {report}")
 
 
-def _print_implausible_dates(frame: pd.DataFrame) -> None:
+def _print_implausible_dates(frame: pd.DataFrame, rows: int) -> None:
     """Kept records dated after the person's death and deaths before birth (warnings: the records
     still count), each with its reason, written to output/implausible_dates.csv."""
     if frame.empty:
@@ -685,8 +685,10 @@ def _print_implausible_dates(frame: pd.DataFrame) -> None:
         f"Implausible dates across files (the records are kept and counted; check which date is wrong): "
         f"{len(frame):,}"
     )
-    for row in frame.itertuples(index=False):
+    for row in frame.head(rows).itertuples(index=False):
         console.print(f"  {row.source_file} line {row.source_row} ({row.record_id}): {row.implausibility}")
+    if len(frame) > rows:
+        console.print(f"  ... and {len(frame) - rows:,} more")
     report = _output_dir(None) / "implausible_dates.csv"
     report.parent.mkdir(parents=True, exist_ok=True)
     safe_frame(frame).to_csv(report, index=False)
