@@ -233,16 +233,16 @@ def test_reference_to_unknown_person(
 
 
 def test_dates_in_reverse_order(core_contract: Contract, core_extract: Path, edit_cell: EditCell) -> None:
-    edit_cell(core_extract / "contacts.csv", 3, "received_date", "10/04/2025")
-    edit_cell(core_extract / "contacts.csv", 3, "decision_date", "2025-04-09")
+    edit_cell(core_extract / "contacts.csv", 3, "received_date", "10/03/2025")
+    edit_cell(core_extract / "contacts.csv", 3, "decision_date", "2025-03-09")
     assert only_finding(core_contract, core_extract, "contacts.csv") == Finding(
         WARNING,
         "contacts.csv",
         3,
         "decision_date",
         "date_order",
-        "2025-04-09",
-        "contacts.csv row 3, decision_date: '2025-04-09' is before received_date '10/04/2025' "
+        "2025-03-09",
+        "contacts.csv row 3, decision_date: '2025-03-09' is before received_date '10/03/2025' "
         "(the row is kept, this date read as unknown)",
     )
 

@@ -413,3 +413,85 @@ select
 from {{ checked }}
 where rejection_reason is not null
 {%- endmacro %}
+
+{#- The date that places a record in time, for the cross-file plausibility checks: its first
+    required date column, else its first date column (pif.contract.Table.event_date_column, the
+    validator's choice). None when the table has no date. -#}
+{% macro wccis_event_date_column(table) %}
+  {%- set dates = [] -%}
+  {%- set required = [] -%}
+  {%- for column in table.columns.values() -%}
+    {%- set meta = wccis_column_meta(column) -%}
+    {%- if meta.get('type') == 'date' -%}
+      {%- do dates.append(column.name) -%}
+      {%- if meta.get('required') -%}{%- do required.append(column.name) -%}{%- endif -%}
+    {%- endif -%}
+  {%- endfor -%}
+  {{ return((required + dates + [none])[0]) }}
+{% endmacro %}
+
+{#- The person reference columns of a table (references: people). -#}
+{% macro wccis_person_columns(table) %}
+  {%- set found = [] -%}
+  {%- for column in table.columns.values() -%}
+    {%- if wccis_column_meta(column).get('references') == 'people' -%}{%- do found.append(column.name) -%}{%- endif -%}
+  {%- endfor -%}
+  {{ return(found) }}
+{% endmacro %}
+
+{#- A date as DD/MM/YYYY text (portable: extract and lpad work on DuckDB and PostgreSQL). -#}
+{% macro wccis_date_text(expression) -%}
+    lpad(cast(cast(extract(day from {{ expression }}) as integer) as {{ dbt.type_string() }}), 2, '0') || '/'
+    || lpad(cast(cast(extract(month from {{ expression }}) as integer) as {{ dbt.type_string() }}), 2, '0') || '/'
+    || cast(cast(extract(year from {{ expression }}) as integer) as {{ dbt.type_string() }})
+{%- endmacro %}
+
+{#- Kept records dated after their person's date of death, one row per record and person reference
+    (the record stays counted: either date may be the wrong one). -#}
+{% macro wccis_records_after_death(table_name) %}
+  {%- set checked = ref('stg_wccis__' ~ table_name ~ '_checked') -%}
+  {%- set people = ref('stg_wccis__people_checked') -%}
+  {%- set table = wccis_table(table_name) if execute else none -%}
+  {%- set event_date = wccis_event_date_column(table) if execute else none -%}
+  {%- set person_columns = wccis_person_columns(table) if execute and event_date else [] -%}
+  {%- for person_column in person_columns %}
+select
+    '{{ table_name }}' as entity,
+    record.source_file,
+    record.source_row,
+    record.record_id,
+    record.{{ person_column }} as person_id,
+    '{{ event_date }}' as date_field,
+    record.{{ event_date }} as date_value,
+    'date_of_death' as person_date_field,
+    person.date_of_death as person_date_value,
+    person.source_row as person_source_row,
+    '{{ event_date }} ' || {{ wccis_date_text('record.' ~ event_date) }}
+    || ' is after the person''s date of death ' || {{ wccis_date_text('person.date_of_death') }}
+    || ' (' || person.source_file || ' line ' || cast(person.source_row as {{ dbt.type_string() }})
+    || '): kept; check which date is wrong' as implausibility
+from {{ checked }} as record
+inner join {{ people }} as person
+    on
+        person.person_id = record.{{ person_column }}
+        and person.rejection_reason is null
+where record.rejection_reason is null and record.{{ event_date }} > person.date_of_death
+{% if not loop.last %}union all
+{% endif %}
+  {%- endfor %}
+  {%- if person_columns | length == 0 %}
+select
+    cast(null as {{ dbt.type_string() }}) as entity,
+    cast(null as {{ dbt.type_string() }}) as source_file,
+    cast(null as integer) as source_row,
+    cast(null as {{ dbt.type_string() }}) as record_id,
+    cast(null as {{ dbt.type_string() }}) as person_id,
+    cast(null as {{ dbt.type_string() }}) as date_field,
+    cast(null as date) as date_value,
+    cast(null as {{ dbt.type_string() }}) as person_date_field,
+    cast(null as date) as person_date_value,
+    cast(null as integer) as person_source_row,
+    cast(null as {{ dbt.type_string() }}) as implausibility
+where 1 = 0
+  {%- endif %}
+{%- endmacro %}

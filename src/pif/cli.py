@@ -37,6 +37,7 @@ from pif.nightly import (
     EXIT_USAGE,
     EXIT_VALIDATION,
     LockHeld,
+    implausible_dates_query,
 )
 from pif.returnbook import RunInfo
 
@@ -621,7 +622,7 @@ def runs_history(
 def rejections(
     target: Target = None,
     duckdb_path: DuckdbPath = None,
-    rows: Annotated[int, typer.Option(help="How many rejected rows to list.")] = 10,
+    rows: Annotated[int, typer.Option(help="How many rejected rows (and implausible dates) to list.")] = 10,
     staging_schema: Annotated[str | None, typer.Option(help="Default <target>_staging.")] = None,
 ) -> None:
     """Show the staging rejection report (stg_wccis__rejections) and write it to output/rejections.csv."""
@@ -639,9 +640,11 @@ def rejections(
             "select entity, source_file, source_row, record_id, field_name, field_issue "
             f"from {schema}.stg_wccis__field_issues order by entity, source_row, field_name",
         )
+        implausible = db.query_frame(connection, implausible_dates_query(schema))
     finally:
         connection.close()
     _print_field_issues(field_issues)
+    _print_implausible_dates(implausible, rows)
     if frame.empty:
         console.print("[green]No rejected rows.[/green]")
         return
@@ -670,6 +673,26 @@ def _print_field_issues(frame: pd.DataFrame) -> None:
     report.parent.mkdir(parents=True, exist_ok=True)
     safe_frame(frame).to_csv(report, index=False)
     console.print(f"Every field read as unknown, with its reason: {report}")
+
+
+def _print_implausible_dates(frame: pd.DataFrame, rows: int) -> None:
+    """Kept records dated after the person's death and deaths before birth (warnings: the records
+    still count), each with its reason, written to output/implausible_dates.csv."""
+    if frame.empty:
+        console.print("[green]No records dated after the person's death, no death before birth.[/green]")
+        return
+    console.print(
+        f"Implausible dates across files (the records are kept and counted; check which date is wrong): "
+        f"{len(frame):,}"
+    )
+    for row in frame.head(rows).itertuples(index=False):
+        console.print(f"  {row.source_file} line {row.source_row} ({row.record_id}): {row.implausibility}")
+    if len(frame) > rows:
+        console.print(f"  ... and {len(frame) - rows:,} more")
+    report = _output_dir(None) / "implausible_dates.csv"
+    report.parent.mkdir(parents=True, exist_ok=True)
+    safe_frame(frame).to_csv(report, index=False)
+    console.print(f"Every implausible date, with its reason: {report}")
 
 
 def reason_kind(reason: str) -> str:

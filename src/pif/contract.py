@@ -112,6 +112,14 @@ class Table:
         return self.is_required(column) or column.name in {later for _, later in self.date_order}
 
     @property
+    def event_date_column(self) -> str | None:
+        """The date that places a record in time for the cross-file date checks (issue 13): the first
+        required date column, else the first date column (macro wccis_event_date_column)."""
+        dates = [column for column in self.columns if column.type == "date"]
+        required = [column.name for column in dates if column.required]
+        return (required + [column.name for column in dates] + [None])[0]
+
+    @property
     def column_names(self) -> list[str]:
         """Contract column names in contract order (the order the loader creates them in)."""
         return [column.name for column in self.columns]

@@ -53,6 +53,15 @@ EXIT_INTERRUPTED = 130
 SELECTOR = "nightly"
 
 
+def implausible_dates_query(schema: str) -> str:
+    """The cross-file date warnings of stg_wccis__implausible_dates (kept records), in file order."""
+    return (
+        "select entity, source_file, source_row, record_id, person_id, date_field, date_value, "
+        "person_date_field, person_date_value, person_source_row, implausibility "
+        f"from {schema}.stg_wccis__implausible_dates order by entity, source_row, person_id"
+    )
+
+
 class LockHeld(RuntimeError):
     """Another run (or load) holds the deployment's lock."""
 
@@ -277,6 +286,7 @@ class _Runner:
         self.validation_warnings = 0
         self.dbt_warnings = 0
         self.rejected_rows: int | None = None
+        self.implausible_dates: int | None = None
 
     # -- the database record --------------------------------------------------------------------
 
@@ -449,6 +459,9 @@ class _Runner:
                 f"{db.quote_identifier(self.target.model_schema('staging'))}.stg_wccis__rejections "
                 "order by entity, source_row",
             )
+            implausible = db.query_frame(
+                connection, implausible_dates_query(db.quote_identifier(self.target.model_schema("staging")))
+            )
         finally:
             connection.close()
         settings = load_settings()
@@ -456,6 +469,8 @@ class _Runner:
         files = write_export(long, self.run_dir, self.settings.years, info)
         safe_frame(rejections).to_csv(self.run_dir / "rejections.csv", index=False)
         self.rejected_rows = len(rejections)
+        safe_frame(implausible).to_csv(self.run_dir / "implausible_dates.csv", index=False)
+        self.implausible_dates = len(implausible)
         report = write_report(long, self.run_dir / "pif_report.html", info, self.run_dir)
         self.log(
             f"  {len(long):,} figures: {files.wide_csv.name}, {files.wide_xlsx.name}, {files.long_csv.name}, "
@@ -496,6 +511,10 @@ class _Runner:
             f"{self.dbt_warnings} from dbt (run.log)"
         )
         self.log(f"  Rejected rows: {self.rejected_rows:,} (rejections.csv: file, row and reason)")
+        self.log(
+            f"  Implausible dates: {self.implausible_dates or 0:,} kept and counted (implausible_dates.csv: "
+            "records after the person's death, deaths before birth; check which date is wrong)"
+        )
         self.log(
             f"  Return: {self.run_dir} (pif_return.csv, pif_return.xlsx, pif_return_long.csv, "
             "pif_report.html, run.json)"

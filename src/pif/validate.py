@@ -472,6 +472,7 @@ def _validate_values(
     findings.extend(_implausible_values(table, frame, raw))
     findings.extend(_implausible_dates(table, frame, raw, date_window()))
     findings.extend(_broken_references(contract, table, frames, raw))
+    findings.extend(_dates_against_death(contract, table, frames, raw, date_window()))
     return findings
 
 
@@ -640,6 +641,86 @@ def _implausible_dates(
 
 def _date_key(day: date) -> int:
     return day.year * 10000 + day.month * 100 + day.day
+
+
+def _key_text(key: float) -> str:
+    """A YYYYMMDD key as DD/MM/YYYY."""
+    number = int(key)
+    return f"{number % 100:02d}/{number // 100 % 100:02d}/{number // 10000}"
+
+
+def _plausible_keys(table: Table, frame: pd.DataFrame, name: str, window: DateWindow) -> pd.Series:
+    """The date keys of one column inside its plausible window (staging reads the others as unknown
+    or rejects the row, so they are not compared again)."""
+    earliest, latest = window.bounds(table.column(name))
+    keys = frame[DATE_KEY_PREFIX + name]
+    return keys.where((keys >= _date_key(earliest)) & (keys <= _date_key(latest)))
+
+
+def _dates_against_death(
+    contract: Contract, table: Table, frames: dict[str, pd.DataFrame], raw: pd.DataFrame, window: DateWindow
+) -> Iterator[Finding]:
+    """Cross-file date warnings, as stg_wccis__implausible_dates: a record dated after its person's
+    date of death, a date of death before the date of birth. The record is kept and counted."""
+    people_table = contract.table("people")
+    people = frames.get("people")
+    needed = {"person_id", "date_of_birth", "date_of_death"}
+    if people is None or not needed <= set(people.columns):
+        return
+    frame = frames[table.name]
+    if table.name == "people":
+        death = _plausible_keys(people_table, people, "date_of_death", window)
+        birth = _plausible_keys(people_table, people, "date_of_birth", window)
+        for row in people.index[(death < birth).fillna(False).to_numpy(dtype=bool)]:
+            reason = (
+                f"date_of_death {_key_text(death.at[row])} is before the date of birth "
+                f"{_key_text(birth.at[row])}: kept with both dates as recorded; check which date is wrong"
+            )
+            yield Finding(
+                WARNING,
+                table.file,
+                int(row),
+                "date_of_death",
+                "death_before_birth",
+                _raw_value(raw, row, "date_of_death"),
+                f"{table.file} row {row}, date_of_death: {reason}",
+            )
+        return
+    event = table.event_date_column
+    if event is None or event not in frame.columns:
+        return
+    deaths = pd.DataFrame(
+        {
+            "person": people["person_id"],
+            "death": _plausible_keys(people_table, people, "date_of_death", window),
+            "line": people.index,
+        }
+    ).drop_duplicates("person")
+    deaths = deaths[deaths["death"].notna()].set_index("person")
+    if deaths.empty:
+        return
+    dates = _plausible_keys(table, frame, event, window)
+    for column in table.columns:
+        if column.references != "people" or column.name not in frame.columns:
+            continue
+        person = frame[column.name]
+        death = person.map(deaths["death"])
+        for row in frame.index[(dates > death).fillna(False).to_numpy(dtype=bool)]:
+            line = int(deaths.at[person.at[row], "line"])
+            reason = (
+                f"{event} {_key_text(dates.at[row])} is after the person's date of death "
+                f"{_key_text(death.at[row])} ({people_table.file} line {line}): "
+                "kept; check which date is wrong"
+            )
+            yield Finding(
+                WARNING,
+                table.file,
+                int(row),
+                event,
+                "after_death",
+                _raw_value(raw, row, event),
+                f"{table.file} row {row}, {event}: {reason}",
+            )
 
 
 def _broken_references(
