@@ -416,7 +416,7 @@ where rejection_reason is not null
 
 {#- The date that places a record in time, for the cross-file plausibility checks: its first
     required date column, else its first date column (pif.contract.Table.event_date_column, the
-    validator's choice). None when the table has no date. -#}
+    validator’s choice). None when the table has no date. -#}
 {% macro wccis_event_date_column(table) %}
   {%- set dates = [] -%}
   {%- set required = [] -%}
@@ -446,7 +446,7 @@ where rejection_reason is not null
     || cast(cast(extract(year from {{ expression }}) as integer) as {{ dbt.type_string() }})
 {%- endmacro %}
 
-{#- Kept records dated after their person's date of death, one row per record and person reference
+{#- Kept records dated after their person’s date of death, one row per record and person reference
     (the record stays counted: either date may be the wrong one). -#}
 {% macro wccis_records_after_death(table_name) %}
   {%- set checked = ref('stg_wccis__' ~ table_name ~ '_checked') -%}

@@ -1,7 +1,7 @@
 -- noqa: disable=LT02
 {#
   Cross-file date plausibility warnings (issue 13): every kept record whose event date (its first
-  required date column, else its first date column) is after its person's date of death, and every
+  required date column, else its first date column) is after its person’s date of death, and every
   person whose date of death is before their date of birth. Nothing is rejected or nulled: either
   date may be the wrong one (and a record after a death can be real), so every record stays counted
   and a data officer checks it (`pif rejections`, output/implausible_dates.csv; `pif validate`
