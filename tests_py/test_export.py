@@ -208,6 +208,13 @@ def test_cli_rejections(tmp_path: Path) -> None:
             "received_date (10/05/2025): decision_date read as unknown')) "
             "as t(entity, source_file, source_row, record_id, field_name, field_issue)"
         )
+        connection.execute(
+            "create table main_staging.stg_wccis__implausible_dates as select * from (values "
+            "('contacts', 'contacts.csv', 17, 'C4', 'P1', 'received_date', '10/10/2025', 'date_of_death', "
+            "'01/10/2025', 2, 'received_date 10/10/2025 is after the date of death')) "
+            "as t(entity, source_file, source_row, record_id, person_id, date_field, date_value, "
+            "person_date_field, person_date_value, person_source_row, implausibility)"
+        )
     result = CliRunner().invoke(app, ["rejections", "--duckdb-path", str(path)])
     assert result.exit_code == 0, result.output
     assert "Rejected rows: 2" in result.output
