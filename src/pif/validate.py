@@ -251,18 +251,30 @@ def _month_first_dates(table: Table, frame: pd.DataFrame) -> Finding | None:
     (over every date column of the file): read day first, its other dates would have day and month
     swapped. A few month-first values in a day-first file are rejected row by row as invalid dates.
     """
+    pattern = r"^(\d{1,2})/(\d{1,2})/\d{4}$"
+    dates = [
+        (order, column.name)
+        for order, column in enumerate(table.columns)
+        if column.type == "date" and column.name in frame.columns
+    ]
     month_first: list[tuple[int, int, str]] = []
+    for order, name in dates:
+        # A date that reads only month first (second number 13-31) never reads day first, so only
+        # the values without a date key can be one: the usual file costs one look at a few values.
+        unread = frame[name][frame[name].notna() & frame[DATE_KEY_PREFIX + name].isna()]
+        parts = unread.str.extract(pattern).astype(float)
+        first, second = parts[0], parts[1]
+        only_month_first = (second > 12) & (second <= 31) & (first >= 1) & (first <= 12)
+        rows = unread.index[only_month_first.to_numpy(dtype=bool)]
+        month_first.extend((int(row), order, name) for row in rows)
+    if not month_first:
+        return None
     day_first = 0
-    for order, column in enumerate(table.columns):
-        if column.type != "date" or column.name not in frame.columns:
-            continue
-        parts = frame[column.name].str.extract(r"^(\d{1,2})/(\d{1,2})/\d{4}$").astype(float)
+    for _order, name in dates:
+        parts = frame[name].str.extract(pattern).astype(float)
         first, second = parts[0], parts[1]
         day_first += int(((first > 12) & (first <= 31) & (second <= 12)).sum())
-        only_month_first = (second > 12) & (second <= 31) & (first >= 1) & (first <= 12)
-        rows = frame.index[only_month_first.to_numpy(dtype=bool)]
-        month_first.extend((int(row), order, column.name) for row in rows)
-    if not month_first or len(month_first) <= day_first:
+    if len(month_first) <= day_first:
         return None
     row, _order, column = min(month_first)
     value = str(frame.at[row, column])
