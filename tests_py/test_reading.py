@@ -673,7 +673,12 @@ def test_a_database_error_is_one_line(
     people_contacts: Contract, sample: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Whatever the database's CSV reader says, the load fails in one line naming the file."""
-    monkeypatch.setattr("pif.load.csv_line", lambda row: '"unclosed,' + ",".join("" for _ in row) + "\n")
+    monkeypatch.setattr(
+        "pif.load.write_csv",
+        lambda handle, rows: handle.write(
+            "".join('"unclosed,' + ",".join("" for _ in row) + "\n" for row in rows)
+        ),
+    )
     with pytest.raises(LoadError) as failed:
         load_duckdb(sample, tmp_path / "raw.duckdb", people_contacts)
     assert str(failed.value).startswith("people.csv: DuckDB could not load the file: ")

@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from pif.cli import app
 from pif.contract import Contract
-from pif.validate import ERROR, WARNING, Finding, date_keys, has_errors, validate_extract, write_report
+from pif.validate import ERROR, WARNING, Finding, date_sql, has_errors, validate_extract, write_report
 
 EditCell = Callable[[Path, int, str, str], None]
 
@@ -126,12 +126,17 @@ def test_valid_dates(core_contract: Contract, core_extract: Path, edit_cell: Edi
     assert findings_in(validate_extract(core_extract, core_contract), "people.csv") == []
 
 
-def test_date_keys_are_sortable_numbers() -> None:
-    import pandas as pd
+def test_dates_are_read_as_staging_reads_them() -> None:
+    """DD/MM/YYYY (one or two digits for day and month) or YYYY-MM-DD, a real calendar day, years
+    1-9999 (31/12/9999 is a date; its plausibility is another check)."""
+    import duckdb
 
-    keys = date_keys(pd.Series(["01/04/2025", "2024-02-29", "31/02/2026", None]))
-    assert keys.tolist()[:2] == [20250401.0, 20240229.0]
-    assert keys.isna().tolist()[2:] == [True, True]
+    values = ["01/04/2025", "1/4/2025", "2024-02-29", "31/12/9999", "31/02/2026", "00/01/2026", "01/01/0000"]
+    values += ["2025-4-01", "01-04-2025", None]
+    rows = duckdb.execute(f"select {date_sql('v')} from unnest(?) as t(v)", [values]).fetchall()
+    assert [None if d is None else d.isoformat() for (d,) in rows] == [
+        "2025-04-01", "2025-04-01", "2024-02-29", "9999-12-31", None, None, None, None, None, None,
+    ]  # fmt: skip
 
 
 def test_invalid_flag(core_contract: Contract, core_extract: Path, edit_cell: EditCell) -> None:

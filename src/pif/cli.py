@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import os
 import re
+import tempfile
 import time
 from pathlib import Path
 from typing import Annotated
@@ -113,15 +114,16 @@ def _output_dir(output: Path | None) -> Path:
     return output or project_root() / "output"
 
 
-def _validate(extract_dir: Path, output: Path | None) -> bool:
-    """Validate, write the report, print the summary; True when the extract has no errors."""
+def _validate(extract_dir: Path, output: Path | None, keep: Path | None = None) -> bool:
+    """Validate, write the report, print the summary; True when the extract has no errors. With
+    `keep`, the files as read are kept in a scratch database there (load_extract(validated=...))."""
     from pif.validate import has_errors, print_summary, remove_report, validate_extract, write_report
 
     started = time.perf_counter()
     report_path = _output_dir(output) / "validation_report.csv"
     remove_report(report_path)
     with console.status("Validating the extract against the source contract..."):
-        findings = validate_extract(extract_dir)
+        findings = validate_extract(extract_dir, keep=keep)
     report = write_report(findings, report_path)
     print_summary(findings, console)
     console.print(f"Report: {report} ({time.perf_counter() - started:.1f} s)")
@@ -152,12 +154,14 @@ def load(
     if duckdb_path is not None:
         resolved = db.ResolvedTarget(resolved.name, resolved.type, resolved.schema, duckdb_path=duckdb_path)
     try:
-        with deployment_lock(resolved):
-            if not _validate(extract_dir, output):
+        with deployment_lock(resolved), tempfile.TemporaryDirectory(prefix="pif-load-") as folder:
+            # The files are read once: the load copies the validator's scratch database.
+            validated = Path(folder) / "validated.duckdb"
+            if not _validate(extract_dir, output, keep=validated):
                 raise _fail("Not loaded: fix the errors above first.", EXIT_VALIDATION)
             started = time.perf_counter()
             try:
-                loaded = load_extract(extract_dir, chosen, duckdb_path)
+                loaded = load_extract(extract_dir, chosen, duckdb_path, validated=validated)
             except LoadError as error:
                 raise _fail(str(error), EXIT_VALIDATION) from None
     except LockHeld as error:

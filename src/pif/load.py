@@ -18,8 +18,8 @@ in the header or absent), which dbt reads to say which measures are not availabl
 
 Both backends load exactly the records `pif validate` checked: every file is read by pif.reading
 (Python's csv module: mixed CRLF/LF line endings, quoted line breaks, BOM), and the same normalised
-CSV text (LF line ends, every non-empty value quoted, empty cells unquoted) goes to DuckDB's
-read_csv (through a temporary file) and to PostgreSQL's COPY. So:
+CSV text (write_csv: LF line ends, every value quoted, an empty cell as "" read as NULL) goes to
+DuckDB's read_csv (through a temporary file) and to PostgreSQL's COPY. So:
 
 - empty cells load as NULL on both; other values are loaded untrimmed;
 - blank lines are skipped on both, and `_source_row` is the line number on both;
@@ -33,20 +33,26 @@ read_csv (through a temporary file) and to PostgreSQL's COPY. So:
 
 from __future__ import annotations
 
+import csv
+import io
+import itertools
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from operator import itemgetter
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from tqdm import tqdm
 
 from pif.contract import DEFAULT_MAX_FIELD_LENGTH, Contract, Table, load_contract, raw_schema_default
 from pif.db import PostgresParams, connect_postgres, quote_identifier
-from pif.reading import FileRefused, Layout, read_layout, read_records
+from pif.reading import FileRefused, Layout, RowIssue, read_layout, read_records
 
 COPY_CHUNK_ROWS = 2000
+# The schema of pif.validate's scratch database holding the extract as read (one table per file).
+SCRATCH_SCHEMA = "files"
 PROVENANCE = ("_source_file", "_source_row", "_source_issue", "_loaded_at")
 
 
@@ -66,6 +72,15 @@ class FilePlan:
     dropped_columns: tuple[str, ...]
     max_field_length: int = DEFAULT_MAX_FIELD_LENGTH
     absent_columns: tuple[str, ...] = ()  # needed columns left out of the header (loaded blank)
+
+    @property
+    def loaded_columns(self) -> list[str]:
+        """The contract columns read from the file (the others load as NULL), in contract order."""
+        return [
+            name
+            for name, position in zip(self.table.column_names, self.positions, strict=True)
+            if position is not None
+        ]
 
 
 @dataclass(frozen=True)
@@ -161,8 +176,10 @@ def load_duckdb(
     contract: Contract | None = None,
     raw_schema: str | None = None,
     loaded_at: datetime | None = None,
+    validated: Path | None = None,
 ) -> list[LoadedTable]:
-    """Load the extract into a DuckDB database file."""
+    """Load the extract into a DuckDB database file (from `validated`, pif.validate's scratch
+    database of the same files, when given: the files are not read again)."""
     import duckdb
 
     contract = contract or load_contract()
@@ -173,9 +190,14 @@ def load_duckdb(
     connection = duckdb.connect(str(database))
     try:
         connection.execute("set preserve_insertion_order = true")
+        if validated is not None:
+            connection.execute(f"attach {_text(str(validated))} as pif_validated (read_only)")
         connection.execute("begin transaction")
         connection.execute(f"create schema if not exists {quote_identifier(schema)}")
-        loaded = [_load_duckdb_file(connection, schema, plan, stamp) for plan in _progress(plans)]
+        if validated is None:
+            loaded = [load_duckdb_file(connection, schema, plan, stamp) for plan in _progress(plans)]
+        else:
+            loaded = [_copy_validated_duckdb(connection, schema, plan, stamp) for plan in plans]
         connection.execute(f"drop table if exists {quote_identifier(schema)}.{MANIFEST_TABLE}")
         connection.execute(_create_manifest_sql(schema))
         connection.executemany(_insert_manifest_sql(schema, "?"), manifest_rows(plans))
@@ -191,38 +213,84 @@ def load_duckdb(
     return loaded
 
 
-def _load_duckdb_file(connection: Any, schema: str, plan: FilePlan, stamp: datetime) -> LoadedTable:
-    """The normalised CSV of the file's records (pif.reading) into a temporary file, then read_csv."""
+def load_duckdb_file(
+    connection: Any,
+    schema: str,
+    plan: FilePlan,
+    stamp: datetime,
+    issues: list[tuple[int, RowIssue]] | None = None,
+) -> LoadedTable:
+    """The normalised CSV of the file's records (pif.reading) into a temporary file, then read_csv.
+
+    `issues`, when given, receives each record's row issues with its line (pif.validate reports them).
+    """
     import duckdb
 
     target = f"{quote_identifier(schema)}.{quote_identifier(plan.table.name)}"
-    if plan.path is None:
-        connection.execute(f"drop table if exists {target}")
-        connection.execute(_create_table_sql(schema, plan.table))
-        return LoadedTable(plan.table.name, plan.table.file, 0, ())
-    types = ["VARCHAR"] * len(plan.table.column_names) + ["VARCHAR", "INTEGER", "VARCHAR", "TIMESTAMP"]
-    names = [*plan.table.column_names, *PROVENANCE]
-    columns_struct = "{" + ", ".join(f"'c{i}': '{kind}'" for i, kind in enumerate(types)) + "}"
     connection.execute(f"drop table if exists {target}")
     connection.execute(_create_table_sql(schema, plan.table))
+    if plan.path is None:
+        return LoadedTable(plan.table.name, plan.table.file, 0, ())
+    loaded = plan.loaded_columns
+    types = ["VARCHAR"] * len(loaded) + ["INTEGER", "VARCHAR"]
+    columns_struct = "{" + ", ".join(f"'c{i}': '{kind}'" for i, kind in enumerate(types)) + "}"
+    field = {name: f"c{i}" for i, name in enumerate(loaded)}
+    selected = ", ".join(
+        [
+            f"{field.get(name, 'cast(null as varchar)')} as {quote_identifier(name)}"
+            for name in plan.table.column_names
+        ]
+        + [
+            f"{_text(plan.table.file)} as _source_file",
+            f"c{len(loaded)} as _source_row",
+            f"c{len(loaded) + 1} as _source_issue",
+            f"timestamp '{stamp.isoformat(sep=' ')}' as _loaded_at",
+        ]
+    )
     with tempfile.TemporaryDirectory(prefix="pif-load-") as folder:
         normalised = Path(folder) / "records.csv"
         with normalised.open("w", encoding="utf-8", newline="") as handle:
-            stream = CopyStream(transformed_rows(plan, stamp))
-            while text := stream.read(1 << 20):
-                handle.write(text)
-        selected = ", ".join(f"c{i} as {quote_identifier(name)}" for i, name in enumerate(names))
+            write_csv(handle, transformed_rows(plan, issues))
         try:
+            # A quoted empty value ("") is NULL (allow_quoted_nulls), as an empty cell always is.
             connection.execute(
                 f"insert into {target} select {selected} from read_csv(?, header = false, "
                 f"auto_detect = false, columns = {columns_struct}, delim = ',', quote = '\"', "
-                "escape = '\"', new_line = '\\n', strict_mode = true, parallel = false, encoding = 'utf-8')",
+                "escape = '\"', new_line = '\\n', strict_mode = true, encoding = 'utf-8', "
+                "allow_quoted_nulls = true)",
                 [str(normalised)],
             )
         except duckdb.Error as error:
             raise LoadError(
                 f"{plan.table.file}: DuckDB could not load the file: {_first_line(error)}"
             ) from None
+    rows = connection.execute(f"select count(*) from {target}").fetchone()[0]
+    return LoadedTable(plan.table.name, plan.table.file, int(rows), plan.dropped_columns)
+
+
+def _validated_select(plan: FilePlan) -> str:
+    """The columns of a raw table, as read into the validator's scratch table (pif.validate)."""
+    columns = [
+        *map(quote_identifier, plan.table.column_names),
+        "_source_file",
+        "_source_row",
+        "_source_issue",
+    ]
+    return f"select {', '.join(columns)} from {SCRATCH_SCHEMA}.{quote_identifier(plan.table.name)}"
+
+
+def _copy_validated_duckdb(connection: Any, schema: str, plan: FilePlan, stamp: datetime) -> LoadedTable:
+    """One raw table copied from the validator's scratch database (attached as pif_validated)."""
+    target = f"{quote_identifier(schema)}.{quote_identifier(plan.table.name)}"
+    connection.execute(f"drop table if exists {target}")
+    connection.execute(_create_table_sql(schema, plan.table))
+    if plan.path is None:
+        return LoadedTable(plan.table.name, plan.table.file, 0, ())
+    select = _validated_select(plan).replace(
+        f" from {SCRATCH_SCHEMA}.", f" from pif_validated.{SCRATCH_SCHEMA}."
+    )
+    stamp_sql = f"timestamp '{stamp.isoformat(sep=' ')}'"
+    connection.execute(f"insert into {target} select *, {stamp_sql} from ({select}) order by _source_row")
     rows = connection.execute(f"select count(*) from {target}").fetchone()[0]
     return LoadedTable(plan.table.name, plan.table.file, int(rows), plan.dropped_columns)
 
@@ -242,8 +310,10 @@ def load_postgres(
     contract: Contract | None = None,
     raw_schema: str | None = None,
     loaded_at: datetime | None = None,
+    validated: Path | None = None,
 ) -> list[LoadedTable]:
-    """Load the extract into PostgreSQL with COPY, in one transaction."""
+    """Load the extract into PostgreSQL with COPY, in one transaction (from `validated`, pif.validate's
+    scratch database of the same files, when given: the files are not read again)."""
     contract = contract or load_contract()
     params = params or PostgresParams.from_env()
     schema = raw_schema or raw_schema_default()
@@ -253,7 +323,10 @@ def load_postgres(
     try:
         with connection, connection.cursor() as cursor:
             cursor.execute(f"create schema if not exists {quote_identifier(schema)}")
-            loaded = [_load_postgres_file(cursor, schema, plan, stamp) for plan in _progress(plans)]
+            if validated is None:
+                loaded = [_load_postgres_file(cursor, schema, plan, stamp) for plan in _progress(plans)]
+            else:
+                loaded = [_copy_validated_postgres(cursor, schema, plan, stamp, validated) for plan in plans]
             cursor.execute(f"drop table if exists {quote_identifier(schema)}.{MANIFEST_TABLE}")
             cursor.execute(_create_manifest_sql(schema))
             cursor.executemany(_insert_manifest_sql(schema, "%s"), manifest_rows(plans))
@@ -273,31 +346,103 @@ def _load_postgres_file(cursor: Any, schema: str, plan: FilePlan, stamp: datetim
     cursor.execute(_create_table_sql(schema, plan.table))
     if plan.path is None:
         return LoadedTable(plan.table.name, plan.table.file, 0, ())
-    stream = CopyStream(transformed_rows(plan, stamp))
+    stream = CopyStream(transformed_rows(plan))
+    # _source_file and _loaded_at are the same on every row (column defaults while copying); a quoted
+    # empty value ("") is NULL (FORCE_NULL), as an empty cell always is.
+    loaded = [quote_identifier(name) for name in plan.loaded_columns]
+    copied = ", ".join([*loaded, "_source_row", "_source_issue"])
+    nullable = ", ".join([*loaded, "_source_issue"])
+    cursor.execute(
+        f"alter table {target} alter column _source_file set default {_text(plan.table.file)}, "
+        f"alter column _loaded_at set default timestamp '{stamp.isoformat(sep=' ')}'"
+    )
     try:
-        cursor.copy_expert(f"copy {target} from stdin with (format csv)", stream)
+        cursor.copy_expert(
+            f"copy {target} ({copied}) from stdin with (format csv, force_null ({nullable}))", stream
+        )
     except psycopg2.Error as error:
         raise LoadError(
             f"{plan.table.file}: PostgreSQL could not load the file: {_first_line(error)}"
         ) from None
-    return LoadedTable(plan.table.name, plan.table.file, int(cursor.rowcount), plan.dropped_columns)
+    rows = int(cursor.rowcount)
+    cursor.execute(
+        f"alter table {target} alter column _source_file drop default, alter column _loaded_at drop default"
+    )
+    return LoadedTable(plan.table.name, plan.table.file, rows, plan.dropped_columns)
 
 
-def transformed_rows(plan: FilePlan, stamp: datetime) -> Iterator[list[str | None]]:
-    """Each record's contract values (pif.reading, as the validator reads it) plus _source_file,
-    _source_row (its line), _source_issue and _loaded_at. Missing fields are None (NULL)."""
-    stamp_text = stamp.isoformat(sep=" ")
+def _copy_validated_postgres(
+    cursor: Any, schema: str, plan: FilePlan, stamp: datetime, validated: Path
+) -> LoadedTable:
+    """One raw table from the validator's scratch database: DuckDB writes it as CSV (every value
+    quoted, NULL as an empty cell), PostgreSQL COPYs it."""
+    import duckdb
+    import psycopg2
+
+    target = f"{quote_identifier(schema)}.{quote_identifier(plan.table.name)}"
+    cursor.execute(f"drop table if exists {target}")
+    cursor.execute(_create_table_sql(schema, plan.table))
+    if plan.path is None:
+        return LoadedTable(plan.table.name, plan.table.file, 0, ())
+    columns = [
+        *map(quote_identifier, plan.table.column_names),
+        "_source_file",
+        "_source_row",
+        "_source_issue",
+    ]
+    cursor.execute(
+        f"alter table {target} alter column _loaded_at set default timestamp '{stamp.isoformat(sep=' ')}'"
+    )
+    with tempfile.TemporaryDirectory(prefix="pif-load-") as folder:
+        exported = Path(folder) / "records.csv"
+        scratch = duckdb.connect(str(validated), read_only=True)
+        try:
+            scratch.execute(
+                f"copy ({_validated_select(plan)}) to {_text(str(exported))} (header false, force_quote *)"
+            )
+        finally:
+            scratch.close()
+        with exported.open(encoding="utf-8", newline="") as handle:
+            try:
+                cursor.copy_expert(
+                    f"copy {target} ({', '.join(columns)}) from stdin with (format csv)", handle
+                )
+            except psycopg2.Error as error:
+                raise LoadError(
+                    f"{plan.table.file}: PostgreSQL could not load the file: {_first_line(error)}"
+                ) from None
+    rows = int(cursor.rowcount)
+    cursor.execute(f"alter table {target} alter column _loaded_at drop default")
+    return LoadedTable(plan.table.name, plan.table.file, rows, plan.dropped_columns)
+
+
+def transformed_rows(plan: FilePlan, issues: list[tuple[int, RowIssue]] | None = None) -> Iterator[tuple]:
+    """Each record's values of the loaded columns (plan.loaded_columns; pif.reading, as the validator
+    reads it) plus _source_row (its line) and _source_issue. Missing fields are None (NULL).
+    `issues`, when given, receives each record's row issues with its line."""
     if plan.path is None:
         return
     width = len(plan.header)
+    wanted = [position for position in plan.positions if position is not None]
+    pick = itemgetter(*wanted) if len(wanted) > 1 else (lambda fields: (fields[wanted[0]],))
     for record in read_records(plan.path, plan.table, _layout(plan), plan.max_field_length):
         fields = record.fields
-        count = min(len(fields), width)
-        values: list[str | None] = [
-            fields[position] if position is not None and position < count else None
-            for position in plan.positions
-        ]
-        yield [*values, plan.table.file, str(record.line), record.issue_text, stamp_text]
+        if len(fields) >= width:
+            values = pick(fields)
+        else:
+            count = len(fields)
+            values = tuple(fields[position] if position < count else None for position in wanted)
+        if record.issues:
+            if issues is not None:
+                issues.extend((record.line, issue) for issue in record.issues)
+            yield (*values, record.line, record.issue_text)
+        else:
+            yield (*values, record.line, None)
+
+
+def _text(value: str) -> str:
+    """A SQL string literal."""
+    return "'" + value.replace("'", "''") + "'"
 
 
 def _layout(plan: FilePlan) -> Layout:
@@ -310,15 +455,16 @@ def _layout(plan: FilePlan) -> Layout:
     return Layout(list(plan.header), positions, [], list(plan.dropped_columns))
 
 
-def csv_line(row: Sequence[str | None]) -> str:
-    """One normalised CSV line: None and '' unquoted (NULL on both databases), every other value
-    quoted with its quotes doubled (so line breaks and carriage returns inside values are safe)."""
-    return ",".join("" if not value else '"' + value.replace('"', '""') + '"' for value in row) + "\n"
+def write_csv(handle: TextIO, rows: Iterable[Sequence[str | None]]) -> None:
+    """Rows as normalised CSV: every value quoted, its quotes doubled (line breaks and carriage returns
+    inside values are safe), LF line ends; None and '' are written "" and load as NULL on both
+    databases (DuckDB allow_quoted_nulls, PostgreSQL FORCE_NULL). csv.writer runs at C speed."""
+    csv.writer(handle, quoting=csv.QUOTE_ALL, lineterminator="\n").writerows(rows)
 
 
 class CopyStream:
-    """A read()-able text stream of normalised CSV lines (csv_line), built lazily from rows: what
-    psycopg2's copy_expert reads, and what the DuckDB loader writes to its temporary file."""
+    """A read()-able text stream of normalised CSV (write_csv), rendered lazily from rows in chunks:
+    what psycopg2's copy_expert reads."""
 
     def __init__(self, rows: Iterator[Sequence[str | None]]) -> None:
         self._rows = rows
@@ -330,7 +476,9 @@ class CopyStream:
         parts: list[str] = []
         length = len(self._pending)
         while not self._exhausted and (size < 0 or length < size):
-            text = "".join(csv_line(row) for _, row in zip(range(COPY_CHUNK_ROWS), self._rows, strict=False))
+            buffer = io.StringIO()
+            write_csv(buffer, itertools.islice(self._rows, COPY_CHUNK_ROWS))
+            text = buffer.getvalue()
             if not text:
                 self._exhausted = True
             parts.append(text)
@@ -353,9 +501,14 @@ def _progress(plans: list[FilePlan]) -> Iterator[FilePlan]:
 
 
 def load_extract(
-    extract_dir: Path, target: str, duckdb_path: Path | None = None, contract: Contract | None = None
+    extract_dir: Path,
+    target: str,
+    duckdb_path: Path | None = None,
+    contract: Contract | None = None,
+    validated: Path | None = None,
 ) -> list[LoadedTable]:
-    """Load into a target of the pif profile, in its deployment's raw schema (<schema>_raw)."""
+    """Load into a target of the pif profile, in its deployment's raw schema (<schema>_raw); from
+    `validated` (pif.validate.validate_extract(keep=...) of the same folder) when given."""
     from pif.db import raw_schema, resolve_target
 
     resolved = resolve_target(target)
@@ -363,5 +516,5 @@ def load_extract(
     if resolved.type == "duckdb":
         path = duckdb_path or resolved.duckdb_path
         assert path is not None
-        return load_duckdb(extract_dir, path, contract, raw_schema=schema)
-    return load_postgres(extract_dir, resolved.postgres, contract, raw_schema=schema)
+        return load_duckdb(extract_dir, path, contract, raw_schema=schema, validated=validated)
+    return load_postgres(extract_dir, resolved.postgres, contract, raw_schema=schema, validated=validated)

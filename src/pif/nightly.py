@@ -361,7 +361,9 @@ class _Runner:
         from pif.validate import ERROR, WARNING, validate_extract, write_report
 
         self.log("Step 1/4: validating the extract against the source contract ...")
-        findings = validate_extract(self.settings.extract_dir)
+        # The files are read once: validation keeps its scratch database, the load copies from it.
+        validated = self.run_dir / ".validated.duckdb"
+        findings = validate_extract(self.settings.extract_dir, keep=validated)
         write_report(findings, self.run_dir / "validation_report.csv")
         errors = [finding for finding in findings if finding.severity == ERROR]
         self.validation_warnings = sum(1 for finding in findings if finding.severity == WARNING)
@@ -369,6 +371,7 @@ class _Runner:
         for finding in errors[:20]:
             self.log(f"  error: {finding.message}")
         if errors:
+            validated.unlink(missing_ok=True)
             raise StepFailed(
                 f"the extract has {len(errors)} errors: see {self.run_dir / 'validation_report.csv'}",
                 EXIT_VALIDATION,
@@ -378,9 +381,11 @@ class _Runner:
         self.log("Step 2/4: loading the extract into the raw schema ...")
         assert self.target is not None
         try:
-            loaded = load_extract(self.settings.extract_dir, self.target.name)
+            loaded = load_extract(self.settings.extract_dir, self.target.name, validated=validated)
         except LoadError as error:
             raise StepFailed(str(error), EXIT_VALIDATION, "failed_load") from None
+        finally:
+            validated.unlink(missing_ok=True)
         self.log(f"  {sum(table.rows for table in loaded):,} rows from {len(loaded)} files")
 
     def _build(self, dbt_vars: dict[str, Any]) -> None:

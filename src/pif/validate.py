@@ -3,43 +3,53 @@
 The dbt staging layer rejects bad rows in SQL; this is the early, producer-facing report on the
 files themselves, so a data officer can fix the extract at source. Each check names the file, the
 row (the line the record starts on, as a person counts lines: header = 1; blank lines count), the
-column and the value. Files are read by pif.reading, the parser the loader uses too, so the rows,
-values and row numbers here are those loaded and rejected by staging.
+column and the value.
 
-Checks run as great-expectations expectations (one suite per file, on a pandas frame whose index is
-the row number, so each expectation's unexpected_index_list is the list of failing rows):
-contract columns present, value not null, value in set (flags, codes), regex (dates, numbers),
-unique (primary key) and column-pair order (date_order, on a sortable YYYYMMDD key). Two checks
-use plain pandas because great-expectations cannot express them at this scale:
+How (issue 15: each row read once, every row-level check set-based in a database):
 
-- impossible calendar dates (31/02/2026): ExpectColumnValuesToMatchStrftimeFormat parses values one
-  at a time in Python (about 6 s per million values) and accepts only one format, so the regex
-  expectation checks the shape and a vectorised day-in-month check catches impossible dates;
-- references to another file's key: ExpectColumnValuesToBeInSet with the referenced file's keys as
-  the value set took two minutes for a million rows and keys, so this is a pandas `isin`.
+1. File-level checks while reading. Every file is read once by pif.reading, the parser the loader
+   uses, and written by the loader's own code (pif.load.load_duckdb_file) into a scratch DuckDB
+   database, so the rows, values and row numbers checked are those loaded and rejected by staging:
+   a missing file, a file refused as a whole (empty, a column twice in the header, not UTF-8, a
+   quote never closed), extra and personal columns, and records that cannot be rows (too few or too
+   many fields, a value over the contract's max_field_length, a stray quote, a NUL character).
+2. Header suite (great-expectations): one ExpectTableColumnsToMatchSet per file on its header reports
+   every contract column the header lacks. great-expectations is not used row by row: on pandas it
+   held whole files in memory and cost about 20 ms per expectation and several seconds per million
+   values (issue 15), where one SQL statement per file does the same work at C speed.
+3. Row-level checks, one SQL statement per file over the scratch table, values trimmed and read as
+   staging reads them (macros/staging/wccis_staging.sql): required values, dates (the staging
+   parser's patterns, impossible dates such as 31/02/2026), flags, numbers, codes, duplicate primary
+   keys (ignoring case), references to another file's keys, dates in impossible order, numbers
+   outside their plausible domain, dates outside their plausible window, records dated after the
+   person's death and deaths before births, and dates written month first (the file refused).
+   Messages are written in Python from the failing rows (few), so they read as before.
 
 Severity: "error" means the extract cannot be loaded (missing file, missing column, or a file refused
-as a whole in one line: empty, a column twice in the header, not UTF-8, a quote never closed, dates
-written month first); "warning" means the row will be rejected by staging (or, for an extra column,
-not loaded), including records that cannot be rows (too few or too many fields, a value over the
-contract's max_field_length).
+as a whole in one line); "warning" means the row will be rejected by staging, or a field read as
+unknown with the row kept (for an extra column, not loaded).
+
+`pif run` keeps the scratch database (validate_extract(keep=...)) and loads the warehouse from it
+(pif.load.load_extract(validated=...)), so a nightly run reads each file once.
 """
 
 from __future__ import annotations
 
 import csv
 import logging
+import multiprocessing
 import os
+import shutil
+import sys
+import tempfile
 import warnings
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, fields
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import numpy as np
-import pandas as pd
 from rich.console import Console
 from rich.table import Table as RichTable
 
@@ -53,27 +63,25 @@ from pif.contract import (
     date_window,
     load_contract,
 )
-from pif.reading import WHITESPACE, FileRefused, RowIssue, one_line, read_layout, read_records
+from pif.db import quote_identifier
+from pif.load import SCRATCH_SCHEMA
+from pif.reading import WHITESPACE_CODE_POINTS, FileRefused, RowIssue, one_line, read_layout
 
 if TYPE_CHECKING:
+    import pandas as pd
     from great_expectations.core import ExpectationSuite
-    from great_expectations.expectations import Expectation
 
 ERROR = "error"
 WARNING = "warning"
-# DD/MM/YYYY or YYYY-MM-DD: DATE_REGEX for the expectation, DATE_PARTS to pull out day, month, year.
-DATE_REGEX = r"^(?:\d{1,2}/\d{1,2}/\d{4}|\d{4}-\d{2}-\d{2})$"
-DATE_PARTS = r"^(?:(\d{1,2})/(\d{1,2})/(\d{4})|(\d{4})-(\d{2})-(\d{2}))$"
+# An extract this large runs its great-expectations header suite in a second process.
+PARALLEL_HEADER_SUITE_BYTES = 20 * 1024 * 1024
 FLAG_VALUES: tuple[str, ...] = ("Y", "N", "YES", "NO", "TRUE", "FALSE", "T", "F", "1", "0")
-NUMBER_PATTERNS: dict[str, str] = {
-    # The same patterns the PostgreSQL staging macros accept (DuckDB's try_cast is more lenient).
-    "integer": r"^[+-]?[0-9]{1,9}$",
-    "decimal": r"^[+-]?[0-9]{1,15}(\.[0-9]+)?$",
-}
-FIRST_DATA_ROW = 2
-DATE_KEY_PREFIX = "__date_key__"
-# The primary key upper-cased: keys are unique ignoring case (ct00001 repeats CT00001), as in staging.
-KEY_PREFIX = "__key__"
+# The patterns the staging parsers accept (macros/support/parsing.sql), matched whole.
+NUMBER_PATTERNS: dict[str, str] = {"integer": "[+-]?[0-9]{1,9}", "decimal": "[+-]?[0-9]{1,15}([.][0-9]+)?"}
+# Staging's numeric types (a decimal is read as decimal(18, 2), so its domain is checked on that).
+NUMBER_TYPES: dict[str, str] = {"integer": "integer", "decimal": "decimal(18, 2)"}
+UK_DATE = "[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}"
+ISO_DATE = "[0-9]{4}-[0-9]{2}-[0-9]{2}"
 
 
 @dataclass(frozen=True)
@@ -89,36 +97,56 @@ class Finding:
     message: str
 
 
-@dataclass(frozen=True)
-class _Check:
-    """What a row-level expectation checks, so its failing rows can be turned into findings."""
-
-    check: str
-    column: str
-
-
 # --------------------------------------------------------------------------------------------------
 # Entry points
 
 
-def validate_extract(extract_dir: Path, contract: Contract | None = None) -> list[Finding]:
-    """Validate every contract file in `extract_dir`; return the findings, errors first."""
+def validate_extract(
+    extract_dir: Path, contract: Contract | None = None, keep: Path | None = None
+) -> list[Finding]:
+    """Validate every contract file in `extract_dir`; return the findings, errors first.
+
+    The files are read into a scratch DuckDB database in a temporary folder, removed afterwards;
+    with `keep`, the database is moved to that path instead (pif.load.load_extract(validated=...)
+    loads the warehouse from it, so a nightly run reads each file once)."""
+    import duckdb
+
     contract = contract or load_contract()
     findings: list[Finding] = []
-    frames: dict[str, pd.DataFrame] = {}
-    raw_frames: dict[str, pd.DataFrame] = {}
-    refused: set[str] = set()
-    for table in contract.tables:
-        read = _read_table(extract_dir, table, contract.max_field_length)
-        findings.extend(read.findings)
-        if read.frame is not None and read.raw is not None:
-            frames[table.name], raw_frames[table.name] = read.frame, read.raw
-        if read.refused:
-            refused.add(table.name)
-    context = _gx_context() if frames else None
-    for table in contract.tables:
-        if table.name in frames and table.name not in refused and context is not None:
-            findings.extend(_validate_values(context, contract, table, frames, raw_frames[table.name]))
+    reads: dict[str, _Read] = {}
+    extract_bytes = sum(path.stat().st_size for path in extract_dir.glob("*.csv") if path.is_file())
+    with (
+        _HeaderSuite(_headers(extract_dir, contract), extract_bytes) as header_suite,
+        tempfile.TemporaryDirectory(prefix="pif-validate-") as folder,
+    ):
+        database = Path(folder) / "extract.duckdb"
+        connection = duckdb.connect(str(database))
+        try:
+            connection.execute(f"create schema {SCRATCH_SCHEMA}")
+            for table in contract.tables:
+                reads[table.name] = _read_table(connection, extract_dir, table, contract.max_field_length)
+            findings.extend(
+                finding for finding in header_suite.findings() if reads[_table_of(contract, finding)].loaded
+            )
+            window = date_window()
+            _shared_tables(connection, contract, reads, window)
+            for table in contract.tables:
+                read = reads[table.name]
+                if not read.loaded:
+                    findings.extend(read.findings)
+                    continue
+                refusal = _month_first_dates(connection, table, read.columns)
+                if refusal is not None:
+                    findings.append(refusal)
+                    read.refused = True
+                    continue
+                findings.extend(read.findings)
+                findings.extend(_row_findings(connection, contract, table, reads, window))
+        finally:
+            connection.close()
+        if keep is not None:
+            keep.parent.mkdir(parents=True, exist_ok=True)
+            shutil.move(str(database), str(keep))
     return sorted(findings, key=_finding_order)
 
 
@@ -179,22 +207,28 @@ def _finding_order(finding: Finding) -> tuple[bool, str, int, str]:
 
 
 # --------------------------------------------------------------------------------------------------
-# Reading files
+# Reading files into the scratch database (file-level checks)
 
 
 @dataclass
 class _Read:
-    """A file read as text: the raw frame, the normalised frame and any file-level findings."""
+    """One file read into the scratch database: its file-level findings and what was loaded."""
 
     findings: list[Finding]
-    raw: pd.DataFrame | None = None
-    frame: pd.DataFrame | None = None
-    refused: bool = False  # the file is refused as a whole: its own rows are not checked
+    header: tuple[str, ...] = ()  # the contract columns in the file's header, contract order
+    columns: tuple[Column, ...] = ()  # those columns (checked row by row)
+    loaded: bool = False  # the file's rows are in the scratch table
+    refused: bool = False  # the file is refused as a whole (month-first dates): its rows are not checked
 
 
-def _read_table(extract_dir: Path, table: Table, max_field_length: int = DEFAULT_MAX_FIELD_LENGTH) -> _Read:
-    """Read one contract file as text (pif.reading, as the loader reads it); report a missing file,
-    a file refused as a whole (one error) and records that cannot be rows (one warning each)."""
+def _read_table(
+    connection: Any, extract_dir: Path, table: Table, max_field_length: int = DEFAULT_MAX_FIELD_LENGTH
+) -> _Read:
+    """Read one contract file (pif.reading, loaded by pif.load's own code) into the scratch table;
+    report a missing file, a file refused as a whole (one error), extra and personal columns and
+    records that cannot be rows (one warning each)."""
+    from pif.load import FilePlan, load_duckdb_file, load_timestamp
+
     path = extract_dir / table.file
     if not path.is_file():
         if table.optional:
@@ -207,84 +241,48 @@ def _read_table(extract_dir: Path, table: Table, max_field_length: int = DEFAULT
         return _Read([Finding(ERROR, table.file, None, None, "missing_file", None, message)])
     try:
         layout = read_layout(path, table)
-        records = list(read_records(path, table, layout, max_field_length))
     except FileRefused as refused:
-        finding = Finding(
-            ERROR, table.file, refused.line, refused.column, refused.check, refused.value, refused.message
-        )
-        return _Read([finding])
+        return _Read([_refusal(refused)])
     personal = {column.name for column in table.columns if column.personal}
     supplied = [name for name in layout.extras if name.strip().lower() in personal]
     findings = [_extra_column(table, name) for name in layout.extras if name not in supplied]
     if supplied:
         findings.append(_personal_columns(table, supplied))
-    findings.extend(_row_issue(table, record.line, issue) for record in records for issue in record.issues)
-    width = len(layout.header)
-    rows = [
-        record.fields if len(record.fields) == width else [*record.fields, *[""] * width][:width]
-        for record in records
-    ]
-    by_position = list(zip(*rows, strict=True)) if rows else [()] * width
-    named = pd.DataFrame(
-        {name: pd.Series(by_position[position], dtype=object) for name, position in layout.positions.items()},
+    plan = FilePlan(
+        table,
+        path,
+        tuple(layout.header),
+        tuple(layout.positions.get(name) for name in table.column_names),
+        tuple(layout.extras),
+        max_field_length,
+        tuple(layout.missing),
     )
-    named.index = pd.Index([record.line for record in records], dtype="int64")
-    frame = _normalise(named, table)
-    refusal = _month_first_dates(table, frame)
-    if refusal is not None:
-        return _Read([refusal], raw=named, frame=frame, refused=True)
-    return _Read(findings, raw=named, frame=frame)
+    issues: list[tuple[int, RowIssue]] = []
+    try:
+        load_duckdb_file(connection, SCRATCH_SCHEMA, plan, load_timestamp(), issues)
+    except FileRefused as refused:
+        connection.execute(f"drop table if exists {_scratch(table)}")
+        return _Read([_refusal(refused)])
+    findings.extend(_row_issue(table, line, issue) for line, issue in issues)
+    present = tuple(column for column in table.columns if column.name in layout.positions)
+    return _Read(findings, tuple(column.name for column in present), present, loaded=True)
+
+
+def _scratch(table: Table) -> str:
+    return f"{SCRATCH_SCHEMA}.{quote_identifier(table.name)}"
+
+
+def _refusal(refused: FileRefused) -> Finding:
+    """Error for a file refused as a whole (pif.reading), in its one line."""
+    return Finding(
+        ERROR, refused.file, refused.line, refused.column, refused.check, refused.value, refused.message
+    )
 
 
 def _row_issue(table: Table, line: int, issue: RowIssue) -> Finding:
     """Warning for a record staging rejects as it stands in the file (pif.reading's row issues)."""
     message = f"{table.file} row {line}{f', {issue.column}' if issue.column else ''}: {issue.text}"
     return Finding(WARNING, table.file, line, issue.column, issue.check, issue.value, message)
-
-
-def _month_first_dates(table: Table, frame: pd.DataFrame) -> Finding | None:
-    """Refuse a file whose dates are written month first (MM/DD/YYYY, US format).
-
-    A date such as 05/04/2026 reads either way; only a first number over 12 (25/12/2025: day first)
-    or a second one over 12 (12/25/2025: month first) tells. The file is refused when at least one
-    of its dates reads only month first and such dates outnumber those that read only day first
-    (over every date column of the file): read day first, its other dates would have day and month
-    swapped. A few month-first values in a day-first file are rejected row by row as invalid dates.
-    """
-    pattern = r"^(\d{1,2})/(\d{1,2})/\d{4}$"
-    dates = [
-        (order, column.name)
-        for order, column in enumerate(table.columns)
-        if column.type == "date" and column.name in frame.columns
-    ]
-    month_first: list[tuple[int, int, str]] = []
-    for order, name in dates:
-        # A date that reads only month first (second number 13-31) never reads day first, so only
-        # the values without a date key can be one: the usual file costs one look at a few values.
-        unread = frame[name][frame[name].notna() & frame[DATE_KEY_PREFIX + name].isna()]
-        parts = unread.str.extract(pattern).astype(float)
-        first, second = parts[0], parts[1]
-        only_month_first = (second > 12) & (second <= 31) & (first >= 1) & (first <= 12)
-        rows = unread.index[only_month_first.to_numpy(dtype=bool)]
-        month_first.extend((int(row), order, name) for row in rows)
-    if not month_first:
-        return None
-    day_first = 0
-    for _order, name in dates:
-        parts = frame[name].str.extract(pattern).astype(float)
-        first, second = parts[0], parts[1]
-        day_first += int(((first > 12) & (first <= 31) & (second <= 12)).sum())
-    if len(month_first) <= day_first:
-        return None
-    row, _order, column = min(month_first)
-    value = str(frame.at[row, column])
-    message = (
-        f"{table.file} row {row}, {column}: '{value}' is a month-first date (MM/DD/YYYY): "
-        f"{len(month_first):,} of the file's dates read only month first and {day_first:,} only day first, "
-        "so its dates are US format and would be read with day and month swapped; export dates as "
-        "DD/MM/YYYY or YYYY-MM-DD, the file cannot be loaded"
-    )
-    return Finding(ERROR, table.file, row, column, "month_first_dates", value, message)
 
 
 def _extra_column(table: Table, name: str) -> Finding:
@@ -302,66 +300,90 @@ def _personal_columns(table: Table, names: list[str]) -> Finding:
     return Finding(WARNING, table.file, 1, ", ".join(names), "personal_column", None, message)
 
 
-def _normalise(raw: pd.DataFrame, table: Table) -> pd.DataFrame:
-    """Values as staging sees them: trimmed, empty -> missing, codes and flags upper-cased.
-
-    Dates also get a sortable YYYYMMDD key column (missing when the date is impossible), which the
-    date checks and the date_order expectations use.
-    """
-    columns: dict[str, pd.Series] = {}
-    for name in raw.columns:
-        column = table.column(str(name))
-        values = raw[name]
-        values = (values.fillna("") if values.hasnans else values).str.strip(WHITESPACE)
-        values = values.mask(values == "")
-        if column.type in ("code", "flag"):
-            values = values.str.upper()
-        columns[column.name] = values
-        if column.name == table.primary_key:
-            columns[KEY_PREFIX + column.name] = values.str.upper()
-        if column.type == "date":
-            columns[DATE_KEY_PREFIX + column.name] = date_keys(values)
-    return pd.DataFrame(columns, index=raw.index)
-
-
-def date_keys(values: pd.Series) -> pd.Series:
-    """YYYYMMDD as a number for every valid DD/MM/YYYY or YYYY-MM-DD date, NaN otherwise.
-
-    Fast path: pandas' C date parser; the few values it cannot place (years past 2262 such as
-    31/12/9999, or impossible dates) go through the exact, slower check of `_date_keys_exact`.
-    """
-    uk = pd.to_datetime(values, format="%d/%m/%Y", errors="coerce")
-    iso = pd.to_datetime(values, format="%Y-%m-%d", errors="coerce")
-    parsed = uk.fillna(iso)
-    keys = (parsed.dt.year * 10000 + parsed.dt.month * 100 + parsed.dt.day).astype(float)
-    leftover = values.notna() & parsed.isna()
-    if leftover.any():
-        keys[leftover] = _date_keys_exact(values[leftover])
-    shaped = values.str.match(DATE_REGEX).fillna(False).astype(bool)
-    return keys.where(shaped)
-
-
-def _date_keys_exact(values: pd.Series) -> pd.Series:
-    """YYYYMMDD as a number for every valid DD/MM/YYYY or YYYY-MM-DD date, NaN otherwise.
-
-    Vectorised (no per-value parsing) and valid for years 1-9999, like the databases' date types
-    (pandas timestamps stop at 2262, and 31/12/9999 is a common 'open' end date).
-    """
-    parts = values.str.extract(DATE_PARTS)
-    day = pd.to_numeric(parts[0].fillna(parts[5]), errors="coerce").to_numpy(dtype=float)
-    month = pd.to_numeric(parts[1].fillna(parts[4]), errors="coerce").to_numpy(dtype=float)
-    year = pd.to_numeric(parts[2].fillna(parts[3]), errors="coerce").to_numpy(dtype=float)
-    leap = ((year % 4 == 0) & (year % 100 != 0)) | (year % 400 == 0)
-    month_lengths = np.array([31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31], dtype=float)
-    safe_month = np.clip(np.nan_to_num(month, nan=1.0), 1, 12).astype(int)
-    last_day = month_lengths[safe_month - 1] + ((safe_month == 2) & leap)
-    valid = (year >= 1) & (month >= 1) & (month <= 12) & (day >= 1) & (day <= last_day)
-    keys = np.where(valid, year * 10000 + month * 100 + day, np.nan)
-    return pd.Series(keys, index=values.index, dtype=float)
+def _missing_column(table: Table, column: str) -> Finding:
+    """Error for a required contract column absent from the header: the loader cannot load the file;
+    a warning for a column that may be left out (loaded blank; measures needing it not available)."""
+    if table.may_be_left_out(column):
+        message = (
+            f"{table.file} row 1: column '{column}' is not in the header row; it is loaded as blank and "
+            "the measures that need it are reported as not available from this extract"
+        )
+        return Finding(WARNING, table.file, 1, column, "absent_column", None, message)
+    message = (
+        f"{table.file} row 1: column '{column}' is missing from the header row; the file cannot be loaded"
+    )
+    return Finding(ERROR, table.file, 1, column, "missing_column", None, message)
 
 
 # --------------------------------------------------------------------------------------------------
-# great-expectations
+# great-expectations: the header suite
+
+
+def _headers(extract_dir: Path, contract: Contract) -> list[tuple[Table, list[str]]]:
+    """Each readable file's contract columns in its header (the header row only: cheap)."""
+    headers = []
+    for table in contract.tables:
+        path = extract_dir / table.file
+        if path.is_file():
+            try:
+                layout = read_layout(path, table)
+            except FileRefused:
+                continue  # reported when the file is read
+            headers.append((table, list(layout.positions)))
+    return headers
+
+
+def _table_of(contract: Contract, finding: Finding) -> str:
+    return next(table.name for table in contract.tables if table.file == finding.file)
+
+
+class _HeaderSuite:
+    """The great-expectations header suites, run in a second process while this one reads the files
+    of a large extract (importing great-expectations alone takes seconds); in this process for a
+    small extract (the import is then made once per process) or where fork is unavailable."""
+
+    def __init__(self, headers: list[tuple[Table, list[str]]], extract_bytes: int) -> None:
+        self._headers = headers
+        self._parallel = (
+            extract_bytes >= PARALLEL_HEADER_SUITE_BYTES and "great_expectations" not in sys.modules
+        )
+        self._pool: Any = None
+        self._job: Any = None
+
+    def __enter__(self) -> _HeaderSuite:
+        if self._headers and self._parallel and "fork" in multiprocessing.get_all_start_methods():
+            self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
+            self._job = self._pool.submit(_header_findings, self._headers)
+        return self
+
+    def findings(self) -> list[Finding]:
+        if self._job is not None:
+            return list(self._job.result())
+        return _header_findings(self._headers)
+
+    def __exit__(self, *_: object) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+
+
+def _header_findings(headers: Sequence[tuple[Table, list[str]]]) -> list[Finding]:
+    """Contract columns absent from each file's header: one great-expectations suite per file, an
+    ExpectTableColumnsToMatchSet over the header (one expectation reports every missing column)."""
+    if not headers:
+        return []
+    import pandas as pd
+
+    context = _gx_context()
+    findings: list[Finding] = []
+    for table, header in headers:
+        frame = pd.DataFrame({name: pd.Series([], dtype=object) for name in header})
+        for result in _run_suite(context, table, frame, _header_suite(table)):
+            mismatched = (result.result.get("details") or {}).get("mismatched") or {}
+            missing = set(mismatched.get("missing") or [])
+            findings.extend(
+                _missing_column(table, name) for name in table.needed_column_names if name in missing
+            )
+    return findings
 
 
 def _gx_context() -> Any:
@@ -382,67 +404,15 @@ def _gx_context() -> Any:
     return context
 
 
-def _expectation(kind: str, check: str, target: str, **kwargs: Any) -> Expectation:
-    """A great-expectations expectation tagged (in meta) with the check and the column it reports on."""
-    import great_expectations as gx
-
-    expectation_class = getattr(gx.expectations, kind)
-    expectation: Expectation = expectation_class(meta={"check": check, "column": target}, **kwargs)
-    return expectation
-
-
-def _column_expectations(contract: Contract, table: Table, column: Column) -> Iterator[Expectation]:
-    """The row-level expectations for one present column, from its contract type and flags."""
-    name = column.name
-    if table.is_required(column):
-        yield _expectation("ExpectColumnValuesToNotBeNull", "required", name, column=name)
-    if column.type == "date":
-        yield _expectation("ExpectColumnValuesToMatchRegex", "date", name, column=name, regex=DATE_REGEX)
-    elif column.type == "flag":
-        yield _expectation(
-            "ExpectColumnValuesToBeInSet", "flag", name, column=name, value_set=list(FLAG_VALUES)
-        )
-    elif column.type in NUMBER_PATTERNS:
-        regex = NUMBER_PATTERNS[column.type]
-        yield _expectation("ExpectColumnValuesToMatchRegex", column.type, name, column=name, regex=regex)
-    if column.code_list:
-        codes = sorted(contract.codes(column.code_list))
-        yield _expectation("ExpectColumnValuesToBeInSet", "code", name, column=name, value_set=codes)
-    if name == table.primary_key:
-        yield _expectation("ExpectColumnValuesToBeUnique", "duplicate_key", name, column=KEY_PREFIX + name)
-
-
-def _suite(contract: Contract, table: Table, frame: pd.DataFrame) -> ExpectationSuite:
-    """One suite per file: column existence, then value checks for the columns that exist."""
+def _header_suite(table: Table) -> ExpectationSuite:
+    """The file-level suite of one file: its header holds every contract column (personal ones
+    excepted: never loaded, so optional)."""
     import great_expectations as gx
 
     suite = gx.ExpectationSuite(name=f"wccis_{table.name}")
-    # One table-level expectation rather than ExpectColumnToExist per column: GE costs ~18 ms per
-    # expectation whatever the data size, and this one reports every missing column at once.
-    columns_present = _expectation(
-        "ExpectTableColumnsToMatchSet",
-        "missing_column",
-        "",
-        column_set=table.needed_column_names,
-        exact_match=False,
+    suite.add_expectation(
+        gx.expectations.ExpectTableColumnsToMatchSet(column_set=table.needed_column_names, exact_match=False)
     )
-    suite.add_expectation(columns_present)
-    for column in table.columns:
-        if column.name in frame.columns:
-            for expectation in _column_expectations(contract, table, column):
-                suite.add_expectation(expectation)
-    for earlier, later in (*table.date_order, *table.field_date_order):
-        if earlier in frame.columns and later in frame.columns:
-            pair = _expectation(
-                "ExpectColumnPairValuesAToBeGreaterThanB",
-                "date_order",
-                later,
-                column_A=DATE_KEY_PREFIX + later,
-                column_B=DATE_KEY_PREFIX + earlier,
-                or_equal=True,
-                ignore_row_if="either_value_is_missing",
-            )
-            suite.add_expectation(pair)
     return suite
 
 
@@ -462,304 +432,401 @@ def _run_suite(context: Any, table: Table, frame: pd.DataFrame, suite: Expectati
 
 
 # --------------------------------------------------------------------------------------------------
-# From results to findings
+# Row-level checks in SQL
 
 
-def _validate_values(
-    context: Any, contract: Contract, table: Table, frames: dict[str, pd.DataFrame], raw: pd.DataFrame
-) -> list[Finding]:
-    """All checks for one file: the GE suite, then the pandas-only checks."""
-    frame = frames[table.name]
-    findings: list[Finding] = []
-    for result in _run_suite(context, table, frame, _suite(contract, table, frame)):
-        meta = result.expectation_config.meta or {}
-        check = _Check(str(meta["check"]), str(meta["column"]))
-        if check.check == "missing_column":
-            mismatched = (result.result.get("details") or {}).get("mismatched") or {}
-            findings.extend(_missing_column(table, name) for name in mismatched.get("missing") or [])
-            continue
-        rows = [int(row) for row in result.result.get("unexpected_index_list") or []]
-        findings.extend(_row_findings(table, frame, raw, check, rows))
-    findings.extend(_impossible_dates(table, frame, raw))
-    findings.extend(_implausible_values(table, frame, raw))
-    findings.extend(_implausible_dates(table, frame, raw, date_window()))
-    findings.extend(_broken_references(contract, table, frames, raw))
-    findings.extend(_dates_against_death(contract, table, frames, raw, date_window()))
-    return findings
+def _whitespace_sql() -> str:
+    """The whitespace trimmed from every value (pif.reading.WHITESPACE; staging's pif_trim) in SQL."""
+    return "(" + " || ".join(f"chr({code})" for code in WHITESPACE_CODE_POINTS) + ")"
 
 
-def _missing_column(table: Table, column: str) -> Finding:
-    """Error for a required contract column absent from the header: the loader cannot load the file;
-    a warning for a column that may be left out (loaded blank; measures needing it not available)."""
-    if table.may_be_left_out(column):
-        message = (
-            f"{table.file} row 1: column '{column}' is not in the header row; it is loaded as blank and "
-            "the measures that need it are reported as not available from this extract"
-        )
-        return Finding(WARNING, table.file, 1, column, "absent_column", None, message)
-    message = (
-        f"{table.file} row 1: column '{column}' is missing from the header row; the file cannot be loaded"
+def _value_sql(column: Column) -> str:
+    """A column's value as staging reads it: trimmed, empty as NULL, codes and flags upper-cased."""
+    value = f"nullif(trim({quote_identifier(column.name)}, {_whitespace_sql()}), '')"
+    return f"upper({value})" if column.type in ("code", "flag") else value
+
+
+def date_sql(value: str) -> str:
+    """A DD/MM/YYYY or YYYY-MM-DD text as a date, NULL when impossible (staging's try_parse_date)."""
+    parsed = (
+        f"cast(case when regexp_full_match({value}, '{UK_DATE}') then try_strptime({value}, '%d/%m/%Y') "
+        f"when regexp_full_match({value}, '{ISO_DATE}') then try_strptime({value}, '%Y-%m-%d') end as date)"
     )
-    return Finding(ERROR, table.file, 1, column, "missing_column", None, message)
+    return f"case when {parsed} >= date '0001-01-01' then {parsed} end"
+
+
+def _number_sql(column: Column, value: str) -> str:
+    """A number as staging parses it (its pattern, then its type), NULL when it does not parse."""
+    return (
+        f"case when regexp_full_match({value}, '{NUMBER_PATTERNS[column.type]}') "
+        f"then cast({value} as {NUMBER_TYPES[column.type]}) end"
+    )
+
+
+def _text(value: str) -> str:
+    return "'" + value.replace("'", "''") + "'"
+
+
+def _in_list(values: Iterable[object]) -> str:
+    return ", ".join(_text(str(value)) for value in values)
+
+
+def _values_cte(table: Table, columns: Sequence[Column]) -> str:
+    """`v`: one row per record, its line, and per checked column the raw text, the value as staging
+    reads it (c), and for dates and numbers the parsed value (c__date, c__number)."""
+    selected = ["_source_row as line"]
+    for column in columns:
+        name = column.name
+        selected.append(f"{quote_identifier(name)} as {quote_identifier(name + '__raw')}")
+        selected.append(f"{_value_sql(column)} as {quote_identifier(name)}")
+    outer = ["*"]
+    for column in columns:
+        name = quote_identifier(column.name)
+        if column.type == "date":
+            outer.append(f"{date_sql(name)} as {quote_identifier(column.name + '__date')}")
+        elif column.type in NUMBER_PATTERNS:
+            outer.append(f"{_number_sql(column, name)} as {quote_identifier(column.name + '__number')}")
+    inner = f"select {', '.join(selected)} from {_scratch(table)}"
+    return f"v as (select {', '.join(outer)} from ({inner}))"
+
+
+@dataclass(frozen=True)
+class _RowCheck:
+    """One SQL check: the failing rows of `v` (`where`), reported on `column` as `check`; `details`
+    are up to two SQL expressions the message quotes."""
+
+    check: str
+    column: str
+    where: str
+    details: tuple[str, ...] = ()
+    source: str = "v"
+    text: str = ""  # a fixed part of the message (a date window, the referenced key and file)
+
+
+def _column_checks(
+    contract: Contract, table: Table, column: Column, window: DateWindow
+) -> Iterator[_RowCheck]:
+    """The row-level checks of one column present in the file, from its contract type and meta."""
+    name = quote_identifier(column.name)
+    if table.is_required(column):
+        yield _RowCheck("required", column.name, f"{name} is null")
+    if column.type == "date":
+        parsed = quote_identifier(column.name + "__date")
+        yield _RowCheck("date", column.name, f"{name} is not null and {parsed} is null")
+    elif column.type == "flag":
+        yield _RowCheck("flag", column.name, f"{name} not in ({_in_list(FLAG_VALUES)})")
+    elif column.type in NUMBER_PATTERNS:
+        pattern = NUMBER_PATTERNS[column.type]
+        yield _RowCheck(column.type, column.name, f"not regexp_full_match({name}, '{pattern}')")
+    if column.code_list:
+        codes = sorted(contract.codes(column.code_list))
+        yield _RowCheck(
+            "code", column.name, f"{name} not in ({_in_list(codes)})" if codes else f"{name} is not null"
+        )
+
+
+def _domain_check(column: Column) -> _RowCheck | None:
+    """A number outside its plausible domain (contract minimum, maximum, allowed_values,
+    max_decimals), as staging reads it: the row is kept, the value read as unknown."""
+    if not column.has_value_domain:
+        return None
+    name, number = quote_identifier(column.name), quote_identifier(column.name + "__number")
+    outside = []
+    if column.allowed_values:
+        outside.append(f"{number} not in ({', '.join(str(value) for value in column.allowed_values)})")
+    if column.minimum is not None:
+        outside.append(f"{number} < {column.minimum}")
+    if column.maximum is not None:
+        outside.append(f"{number} > {column.maximum}")
+    if column.max_decimals is not None:
+        outside.append(
+            f"({number} is not null and position('.' in {name}) > 0 "
+            f"and length({name}) - position('.' in {name}) > {column.max_decimals})"
+        )
+    return _RowCheck("domain", column.name, " or ".join(outside))
+
+
+def _date_checks(table: Table, present: set[str], window: DateWindow) -> Iterator[_RowCheck]:
+    """Dates in impossible order (date_order and field_date_order pairs, both in the file), then
+    dates outside their plausible window."""
+    for earlier, later in (*table.date_order, *table.field_date_order):
+        if earlier in present and later in present:
+            where = f"{quote_identifier(later + '__date')} < {quote_identifier(earlier + '__date')}"
+            yield _RowCheck("date_order", later, where, (quote_identifier(earlier),))
+    for column in table.columns:
+        if column.type == "date" and column.name in present:
+            earliest, latest = window.bounds(column)
+            parsed = quote_identifier(column.name + "__date")
+            where = f"{parsed} < date '{earliest.isoformat()}' or {parsed} > date '{latest.isoformat()}'"
+            consequence = (
+                "the row is rejected"
+                if table.date_window_rejects(column)
+                else "the row is kept, the date read as unknown"
+            )
+            text = f"{earliest:%d/%m/%Y} to {latest:%d/%m/%Y}; {consequence}"
+            yield _RowCheck("date_range", column.name, where, text=text)
+
+
+def _key_check(table: Table) -> _RowCheck:
+    """Every repeat of a primary key after its first row, keys compared ignoring case (staging keeps
+    the first row and rejects the rest)."""
+    key = quote_identifier(table.primary_key)
+    source = (
+        f"(select *, min(line) over (partition by upper({key})) as first_line, first_value({key}) over "
+        f"(partition by upper({key}) order by line) as first_value from v where {key} is not null)"
+    )
+    return _RowCheck(
+        "duplicate_key", table.primary_key, "line > first_line", ("first_line", "first_value"), source
+    )
+
+
+def _reference_checks(
+    contract: Contract, table: Table, present: set[str], reads: dict[str, _Read]
+) -> Iterator[_RowCheck]:
+    """Identifiers matching no primary key of the referenced file (when that file was read)."""
+    for column in table.columns:
+        target = column.references
+        if not target or column.name not in present or target not in reads:
+            continue
+        referenced = contract.table(target)
+        if not reads[target].loaded or referenced.primary_key not in reads[target].header:
+            continue
+        name = quote_identifier(column.name)
+        keys = f"select key from {SCRATCH_SCHEMA}.{quote_identifier('keys__' + target)}"
+        where = f"{name} is not null and {name} not in ({keys})"
+        yield _RowCheck(
+            "reference", column.name, where, text=f"{referenced.primary_key} in {referenced.file}"
+        )
+
+
+def _death_checks(
+    contract: Contract, table: Table, present: set[str], reads: dict[str, _Read], window: DateWindow
+) -> Iterator[_RowCheck]:
+    """Cross-file date warnings, as stg_wccis__implausible_dates: a record dated after its person's
+    date of death, a date of death before the date of birth (dates inside their plausible windows).
+    The record is kept and counted."""
+    people = contract.table("people")
+    read = reads.get("people")
+    if (
+        read is None
+        or not read.loaded
+        or not {"person_id", "date_of_birth", "date_of_death"} <= set(read.header)
+    ):
+        return
+    death_low, death_high = window.bounds(people.column("date_of_death"))
+    if table.name == "people":
+        birth_low, birth_high = window.bounds(people.column("date_of_birth"))
+        where = (
+            "date_of_death__date < date_of_birth__date "
+            f"and date_of_death__date between date '{death_low}' and date '{death_high}' "
+            f"and date_of_birth__date between date '{birth_low}' and date '{birth_high}'"
+        )
+        yield _RowCheck(
+            "death_before_birth", "date_of_death", where, ("date_of_death__date", "date_of_birth__date")
+        )
+        return
+    event = table.event_date_column
+    if event is None or event not in present:
+        return
+    low, high = window.bounds(table.column(event))
+    deaths = f"{SCRATCH_SCHEMA}.deaths"
+    event_date = quote_identifier(event + "__date")
+    for column in table.columns:
+        if column.references != "people" or column.name not in present:
+            continue
+        source = (
+            f"(select v.*, deaths.death, deaths.death_line from v join {deaths} as deaths "
+            f"on deaths.person = v.{quote_identifier(column.name)})"
+        )
+        where = f"{event_date} > death and {event_date} between date '{low}' and date '{high}'"
+        yield _RowCheck("after_death", event, where, (event_date, "death", "death_line"), source, people.file)
+
+
+def _shared_tables(connection: Any, contract: Contract, reads: dict[str, _Read], window: DateWindow) -> None:
+    """Tables several files' checks read, made once: the primary keys of every file another refers
+    to (keys__<table>), and the people with a plausible date of death (deaths: the person's first row
+    in people.csv, as staging keeps the first of a repeated key)."""
+    referenced = {
+        column.references for table in contract.tables for column in table.columns if column.references
+    }
+    for name in sorted(referenced):
+        read = reads.get(name)
+        table = contract.table(name)
+        if read is None or not read.loaded or table.primary_key not in read.header:
+            continue
+        key = _value_sql(table.column(table.primary_key))
+        connection.execute(
+            f"create table {SCRATCH_SCHEMA}.{quote_identifier('keys__' + name)} as "
+            f"select distinct {key} as key from {_scratch(table)} where {key} is not null"
+        )
+    read = reads.get("people")
+    if read is None or not read.loaded or not {"person_id", "date_of_death"} <= set(read.header):
+        return
+    people = contract.table("people")
+    low, high = window.bounds(people.column("date_of_death"))
+    person_id = _value_sql(people.column("person_id"))
+    death = date_sql(_value_sql(people.column("date_of_death")))
+    connection.execute(
+        f"create table {SCRATCH_SCHEMA}.deaths as select person, death, line as death_line from ("
+        f"select {person_id} as person, {death} as death, _source_row as line, "
+        f"row_number() over (partition by {person_id} order by _source_row) as nth from {_scratch(people)}) "
+        f"where nth = 1 and death between date '{low}' and date '{high}'"
+    )
 
 
 def _row_findings(
-    table: Table, frame: pd.DataFrame, raw: pd.DataFrame, check: _Check, rows: list[int]
-) -> Iterator[Finding]:
-    """Warnings for the failing rows of one expectation."""
-    if check.check == "duplicate_key":
-        yield from _duplicates(table, frame, raw, check.column, rows)
-        return
-    column = table.column(check.column)
-    for row in rows:
-        value = _raw_value(raw, row, column.name)
-        problem = _problem(table, check.check, column, value.strip(), frame, row)
-        yield Finding(
-            WARNING,
-            table.file,
-            row,
-            column.name,
-            check.check,
-            value,
-            f"{table.file} row {row}, {column.name}: {problem}",
+    connection: Any, contract: Contract, table: Table, reads: dict[str, _Read], window: DateWindow
+) -> list[Finding]:
+    """Every row-level finding of one file, from one SQL statement over its scratch table."""
+    columns = reads[table.name].columns
+    present = {column.name for column in columns}
+    checks: list[_RowCheck] = []
+    for column in columns:
+        checks.extend(_column_checks(contract, table, column, window))
+        if column.name == table.primary_key:
+            checks.append(_key_check(table))
+    checks.extend(_date_checks(table, present, window))
+    checks.extend(check for column in columns if (check := _domain_check(column)) is not None)
+    checks.extend(_reference_checks(contract, table, present, reads))
+    checks.extend(_death_checks(contract, table, present, reads, window))
+    if not checks:
+        return []
+    selects = []
+    for order, check in enumerate(checks):
+        details = [f"cast({detail} as varchar)" for detail in check.details]
+        details += ["cast(null as varchar)"] * (3 - len(details))
+        raw = quote_identifier(check.column + "__raw")
+        value = quote_identifier(check.column)
+        selects.append(
+            f"select {order} as check_order, line, {raw} as raw, cast({value} as varchar) as value, "
+            f"{', '.join(details)} from {check.source} where {check.where}"
         )
+    sql = f"with {_values_cte(table, columns)} " + " union all ".join(selects) + " order by check_order, line"
+    findings = []
+    for order, line, raw, value, *details in connection.execute(sql).fetchall():
+        check = checks[order]
+        findings.append(_finding(table, check, int(line), raw or "", value, details))
+    return findings
 
 
-def _problem(table: Table, check: str, column: Column, value: str, frame: pd.DataFrame, row: int) -> str:
+def _finding(
+    table: Table, check: _RowCheck, line: int, raw: str, value: str | None, details: list[str | None]
+) -> Finding:
+    """A row-level warning with its message: file, row, column, then what is wrong."""
+    column = table.column(check.column)
+    return Finding(
+        WARNING,
+        table.file,
+        line,
+        column.name,
+        check.check,
+        raw,
+        f"{table.file} row {line}, {column.name}: {_problem(table, check, column, raw, value, details)}",
+    )
+
+
+def _problem(
+    table: Table, check: _RowCheck, column: Column, raw: str, value: str | None, details: list[str | None]
+) -> str:
     """The text after 'file row N, column:' saying what is wrong and what is expected."""
-    value = one_line(value)
-    if check == "required":
+    shown = one_line(raw.strip())
+    kind = check.check
+    if kind == "required":
         return "value is missing (required)"
-    if check == "date":
-        return f"'{value}' is not a valid date (expected DD/MM/YYYY)"
-    if check == "flag":
-        return f"'{value}' is not a flag (expected Y or N)"
-    if check == "integer":
-        return f"'{value}' is not a whole number"
-    if check == "decimal":
-        return f"'{value}' is not a number"
-    if check == "code":
+    if kind == "date":
+        return f"'{shown}' is not a valid date (expected DD/MM/YYYY)"
+    if kind == "flag":
+        return f"'{shown}' is not a flag (expected Y or N)"
+    if kind == "integer":
+        return f"'{shown}' is not a whole number"
+    if kind == "decimal":
+        return f"'{shown}' is not a number"
+    if kind == "code":
         kept = ""
         if column.name in table.field_issue_columns:
             kept = " (the row is kept, the code read as not recorded)"
-        return f"'{value}' is not in code list {column.code_list} (seeds/code_map.csv){kept}"
-    if check == "date_order":
-        pairs = (*table.date_order, *table.field_date_order)
-        earlier = next(pair[0] for pair in pairs if pair[1] == column.name)
-        kept = ""
-        if column.name in table.field_issue_columns:
-            kept = " (the row is kept, this date read as unknown)"
-        return f"'{value}' is before {earlier} '{frame.at[row, earlier]}'{kept}"
-    raise ValueError(f"unknown check {check}")
-
-
-def _raw_value(raw: pd.DataFrame, row: int, column: str) -> str:
-    """The value exactly as written in the file."""
-    value = raw.at[row, column]
-    return "" if pd.isna(value) else str(value)
-
-
-def _duplicates(
-    table: Table, frame: pd.DataFrame, raw: pd.DataFrame, column: str, rows: list[int]
-) -> Iterator[Finding]:
-    """Every repeat of a primary key after its first row (staging keeps the first, rejects the rest);
-    keys are compared ignoring case, so ct00001 repeats CT00001."""
-    first_rows: dict[str, tuple[int, str]] = {}
-    for row in sorted(rows):
-        key = str(frame.at[row, column])
-        first, first_key = first_rows.setdefault(key.upper(), (row, key))
-        if row != first:
-            spelt = "" if key == first_key else f" '{first_key}' (keys are compared ignoring case)"
-            message = f"{table.file} row {row}, {column}: '{key}' repeats row {first}{spelt}"
-            message += " (duplicate primary key)"
-            yield Finding(
-                WARNING, table.file, row, column, "duplicate_key", _raw_value(raw, row, column), message
-            )
-
-
-def _impossible_dates(table: Table, frame: pd.DataFrame, raw: pd.DataFrame) -> Iterator[Finding]:
-    """Dates shaped right (the regex expectation passed) but impossible, such as 31/02/2026."""
-    for column in table.columns:
-        if column.type != "date" or column.name not in frame.columns:
-            continue
-        values = frame[column.name]
-        impossible = (
-            values.notna() & values.str.match(DATE_REGEX) & frame[DATE_KEY_PREFIX + column.name].isna()
+        return f"'{shown}' is not in code list {column.code_list} (seeds/code_map.csv){kept}"
+    if kind == "duplicate_key":
+        first_line, first_value = details[0], details[1]
+        spelt = "" if value == first_value else f" '{first_value}' (keys are compared ignoring case)"
+        return f"'{value}' repeats row {first_line}{spelt} (duplicate primary key)"
+    if kind == "reference":
+        return f"'{value}' matches no {check.text}"
+    if kind == "date_order":
+        earlier = next(
+            pair[0] for pair in (*table.date_order, *table.field_date_order) if pair[1] == column.name
         )
-        for row in values.index[impossible.fillna(False).to_numpy(dtype=bool)]:
-            message = (
-                f"{table.file} row {row}, {column.name}: '{values.at[row]}' is not a valid date "
-                "(expected DD/MM/YYYY)"
-            )
-            yield Finding(
-                WARNING, table.file, int(row), column.name, "date", _raw_value(raw, row, column.name), message
-            )
-
-
-def _implausible_values(table: Table, frame: pd.DataFrame, raw: pd.DataFrame) -> Iterator[Finding]:
-    """Numbers outside the contract's plausible domain (minimum, maximum, allowed_values,
-    max_decimals): staging keeps the row and reads the value as unknown, with the same reason."""
-    for column in table.columns:
-        if not column.has_value_domain or column.name not in frame.columns:
-            continue
-        text = frame[column.name]
-        values = pd.to_numeric(text, errors="coerce")
-        outside = pd.Series(False, index=frame.index)
-        if column.allowed_values:
-            outside |= values.notna() & ~values.isin(column.allowed_values)
-        if column.minimum is not None:
-            outside |= values < column.minimum
-        if column.maximum is not None:
-            outside |= values > column.maximum
-        if column.max_decimals is not None:
-            decimals = text.str.partition(".")[2].str.len()
-            outside |= values.notna() & text.str.contains(".", regex=False) & (decimals > column.max_decimals)
-        for row in frame.index[outside.fillna(False).to_numpy(dtype=bool)]:
-            value = _raw_value(raw, row, column.name)
-            message = (
-                f"{table.file} row {row}, {column.name}: '{short_value(value.strip())}' is outside the "
-                "plausible "
-                f"domain ({column.domain_text()}); the row is kept, the value read as unknown"
-            )
-            yield Finding(WARNING, table.file, int(row), column.name, "domain", value, message)
-
-
-def _implausible_dates(
-    table: Table, frame: pd.DataFrame, raw: pd.DataFrame, window: DateWindow
-) -> Iterator[Finding]:
-    """Valid dates outside their plausible window (contract date_domain; dbt vars): a required or end
-    date rejects the row, any other is read as unknown (the row kept), as staging does."""
-    for column in table.columns:
-        if column.type != "date" or column.name not in frame.columns:
-            continue
-        earliest, latest = window.bounds(column)
-        keys = frame[DATE_KEY_PREFIX + column.name]
-        low, high = _date_key(earliest), _date_key(latest)
-        outside = keys.notna() & ((keys < low) | (keys > high))
-        consequence = (
-            "the row is rejected"
-            if table.date_window_rejects(column)
-            else "the row is kept, the date read as unknown"
+        kept = (
+            " (the row is kept, this date read as unknown)"
+            if column.name in table.field_issue_columns
+            else ""
         )
-        for row in frame.index[outside.to_numpy(dtype=bool)]:
-            value = _raw_value(raw, row, column.name)
-            message = (
-                f"{table.file} row {row}, {column.name}: '{short_value(value.strip())}' is outside the "
-                "plausible "
-                f"range {earliest:%d/%m/%Y} to {latest:%d/%m/%Y}; {consequence}"
-            )
-            yield Finding(WARNING, table.file, int(row), column.name, "date_range", value, message)
+        return f"'{shown}' is before {earlier} '{details[0]}'{kept}"
+    if kind == "domain":
+        return (
+            f"'{short_value(raw.strip())}' is outside the plausible domain ({column.domain_text()}); "
+            "the row is kept, the value read as unknown"
+        )
+    if kind == "date_range":
+        return f"'{short_value(raw.strip())}' is outside the plausible range {check.text}"
+    if kind == "death_before_birth":
+        return (
+            f"date_of_death {_day_first(details[0])} is before the date of birth {_day_first(details[1])}: "
+            "kept with both dates as recorded; check which date is wrong"
+        )
+    if kind == "after_death":
+        return (
+            f"{column.name} {_day_first(details[0])} is after the person's date of death "
+            f"{_day_first(details[1])} ({check.text} line {details[2]}): kept; check which date is wrong"
+        )
+    raise ValueError(f"unknown check {kind}")
 
 
-def _date_key(day: date) -> int:
-    return day.year * 10000 + day.month * 100 + day.day
+def _day_first(iso: str | None) -> str:
+    """A YYYY-MM-DD date as DD/MM/YYYY."""
+    year, month, day = (iso or "").split("-")
+    return f"{day}/{month}/{int(year)}"
 
 
-def _key_text(key: float) -> str:
-    """A YYYYMMDD key as DD/MM/YYYY."""
-    number = int(key)
-    return f"{number % 100:02d}/{number // 100 % 100:02d}/{number // 10000}"
+def _month_first_dates(connection: Any, table: Table, columns: Sequence[Column]) -> Finding | None:
+    """Refuse a file whose dates are written month first (MM/DD/YYYY, US format).
 
-
-def _plausible_keys(table: Table, frame: pd.DataFrame, name: str, window: DateWindow) -> pd.Series:
-    """The date keys of one column inside its plausible window (staging reads the others as unknown
-    or rejects the row, so they are not compared again)."""
-    earliest, latest = window.bounds(table.column(name))
-    keys = frame[DATE_KEY_PREFIX + name]
-    return keys.where((keys >= _date_key(earliest)) & (keys <= _date_key(latest)))
-
-
-def _dates_against_death(
-    contract: Contract, table: Table, frames: dict[str, pd.DataFrame], raw: pd.DataFrame, window: DateWindow
-) -> Iterator[Finding]:
-    """Cross-file date warnings, as stg_wccis__implausible_dates: a record dated after its person's
-    date of death, a date of death before the date of birth. The record is kept and counted."""
-    people_table = contract.table("people")
-    people = frames.get("people")
-    needed = {"person_id", "date_of_birth", "date_of_death"}
-    if people is None or not needed <= set(people.columns):
-        return
-    frame = frames[table.name]
-    if table.name == "people":
-        death = _plausible_keys(people_table, people, "date_of_death", window)
-        birth = _plausible_keys(people_table, people, "date_of_birth", window)
-        for row in people.index[(death < birth).fillna(False).to_numpy(dtype=bool)]:
-            reason = (
-                f"date_of_death {_key_text(death.at[row])} is before the date of birth "
-                f"{_key_text(birth.at[row])}: kept with both dates as recorded; check which date is wrong"
-            )
-            yield Finding(
-                WARNING,
-                table.file,
-                int(row),
-                "date_of_death",
-                "death_before_birth",
-                _raw_value(raw, row, "date_of_death"),
-                f"{table.file} row {row}, date_of_death: {reason}",
-            )
-        return
-    event = table.event_date_column
-    if event is None or event not in frame.columns:
-        return
-    deaths = pd.DataFrame(
-        {
-            "person": people["person_id"],
-            "death": _plausible_keys(people_table, people, "date_of_death", window),
-            "line": people.index,
-        }
-    ).drop_duplicates("person")
-    deaths = deaths[deaths["death"].notna()].set_index("person")
-    if deaths.empty:
-        return
-    dates = _plausible_keys(table, frame, event, window)
-    for column in table.columns:
-        if column.references != "people" or column.name not in frame.columns:
-            continue
-        person = frame[column.name]
-        death = person.map(deaths["death"])
-        for row in frame.index[(dates > death).fillna(False).to_numpy(dtype=bool)]:
-            line = int(deaths.at[person.at[row], "line"])
-            reason = (
-                f"{event} {_key_text(dates.at[row])} is after the person's date of death "
-                f"{_key_text(death.at[row])} ({people_table.file} line {line}): "
-                "kept; check which date is wrong"
-            )
-            yield Finding(
-                WARNING,
-                table.file,
-                int(row),
-                event,
-                "after_death",
-                _raw_value(raw, row, event),
-                f"{table.file} row {row}, {event}: {reason}",
-            )
-
-
-def _broken_references(
-    contract: Contract, table: Table, frames: dict[str, pd.DataFrame], raw: pd.DataFrame
-) -> Iterator[Finding]:
-    """Identifiers that match no primary key in the referenced file (pandas isin, see module doc)."""
-    frame = frames[table.name]
-    for column in table.columns:
-        if not column.references or column.name not in frame.columns or column.references not in frames:
-            continue
-        referenced = contract.table(column.references)
-        keys = frames[column.references].get(referenced.primary_key)
-        if keys is None:
-            continue
-        values = frame[column.name]
-        broken = values.notna() & ~values.isin(keys.dropna().unique())
-        for row in values.index[broken.to_numpy(dtype=bool)]:
-            message = (
-                f"{table.file} row {row}, {column.name}: '{values.at[row]}' matches no "
-                f"{referenced.primary_key} in {referenced.file}"
-            )
-            yield Finding(
-                WARNING,
-                table.file,
-                int(row),
-                column.name,
-                "reference",
-                _raw_value(raw, row, column.name),
-                message,
-            )
+    A date such as 05/04/2026 reads either way; only a first number over 12 (25/12/2025: day first)
+    or a second one over 12 (12/25/2025: month first) tells. The file is refused when at least one
+    of its dates reads only month first and such dates outnumber those that read only day first
+    (over every date column of the file): read day first, its other dates would have day and month
+    swapped. A few month-first values in a day-first file are rejected row by row as invalid dates.
+    """
+    dates = [column for column in columns if column.type == "date"]
+    if not dates:
+        return None
+    parts = []
+    for order, column in enumerate(dates):
+        value = _value_sql(column)
+        parts.append(
+            f"select line, {order} as column_order, {_text(column.name)} as column_name, value, "
+            "try_cast(split_part(value, '/', 1) as integer) as first, "
+            "try_cast(split_part(value, '/', 2) as integer) as second "
+            f"from (select _source_row as line, {value} as value from {_scratch(table)}) "
+            f"where regexp_full_match(value, '[0-9]{{1,2}}/[0-9]{{1,2}}/[0-9]{{4}}')"
+        )
+    slashed = " union all ".join(parts)
+    month_first = "second between 13 and 31 and first between 1 and 12"
+    day_first = "first between 13 and 31 and second <= 12"
+    sql = (
+        f"select count(*) filter (where {month_first}), count(*) filter (where {day_first}), "
+        "arg_min([cast(line as varchar), column_name, value], [line, column_order]) "
+        f"filter (where {month_first}) "
+        f"from ({slashed})"
+    )
+    month_count, day_count, first = connection.execute(sql).fetchone()
+    if not month_count or month_count <= day_count:
+        return None
+    row, column, value = int(first[0]), first[1], first[2]
+    message = (
+        f"{table.file} row {row}, {column}: '{value}' is a month-first date (MM/DD/YYYY): "
+        f"{month_count:,} of the file's dates read only month first and {day_count:,} only day first, "
+        "so its dates are US format and would be read with day and month swapped; export dates as "
+        "DD/MM/YYYY or YYYY-MM-DD, the file cannot be loaded"
+    )
+    return Finding(ERROR, table.file, row, column, "month_first_dates", value, message)
