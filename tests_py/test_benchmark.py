@@ -185,10 +185,8 @@ def test_plain_statements_run_on_duckdb(tmp_path: Path) -> None:
 def sample_result() -> PresetResult:
     stages = [
         StageResult("large", "-", "generate", 30.0, 900.0, 850.0, 29.0, "", "2,000 file rows"),
-        StageResult(
-            "large", "duckdb", "dbt build", 80.0, 3000.0, 2900.0, 120.0, "2,000 raw rows", "5 staged"
-        ),
-        StageResult("large", "postgres", "dbt build", 200.0, 1500.0, 400.0, 90.0, returncode=1),
+        StageResult("large", "duckdb", "pif run", 50.0, 3000.0, 2900.0, 120.0, "2,000 file rows", "5 staged"),
+        StageResult("large", "postgres", "pif run", 200.0, 1500.0, 400.0, 90.0, returncode=1),
     ]
     floors = Floors(
         read_s=2.0,
@@ -215,20 +213,29 @@ def sample_result() -> PresetResult:
         heaviest_unit_tests=[],
         parse_s=9.5,
     )
-    return PresetResult("large", 500, 2000, stages, floors, [profile], population=1000)
+    steps = {
+        "duckdb": {"validate": 10.0, "load": 2.0, "build": 36.0, "export": 2.0},
+        "postgres": {"validate": 10.0, "load": 5.0, "build": 120.0},
+    }
+    return PresetResult("large", 500, 2000, stages, floors, [profile], population=1000, steps=steps)
 
 
 def test_render_markdown_has_tables_floors_and_ratios() -> None:
     text = render_markdown([sample_result()], {"CPU": "Test CPU", "cores": "2"})
     assert "| CPU | Test CPU |" in text
     assert "## Preset `large`: population 1,000 (500 in people.csv), 2,000 extract rows" in text
-    assert "| duckdb | dbt build | 80.0 | 3,000 | 2,900 | 120.0 |  | 2,000 raw rows | 5 staged |" in text
-    assert "| postgres | dbt build (**failed, exit 1**) |" in text
-    assert "| project's compiled SQL without dbt | 20.00 | 4.0x |" in text
-    assert "| read every extract row once (2,000 rows) | 2.00 | 40.0x |" in text
+    assert "| duckdb | pif run | 50.0 | 3,000 | 2,900 | 120.0 |  | 2,000 file rows | 5 staged |" in text
+    assert "| postgres | pif run (**failed, exit 1**) |" in text
+    assert "- duckdb pif run steps: validate 10.0 s, load 2.0 s, build 36.0 s, export 2.0 s" in text
+    assert "| project's compiled SQL without dbt | 20.00 | 1.8x |" in text
+    assert "| read every extract row once (2,000 rows) | 2.00 | 18.0x |" in text
     assert "| person | 30.00 | 9.00 |" in text
     assert "`dbt parse` alone, cold: 9.5 s" in text
-    assert "| large | 1,000 | 80.0 | 20.0 | 2.0 | 4.0x | 40.0x | 3,000 | 8,000.0 |" in text
+    assert "| large | 1,000 | 50.0 | 3,000 | 10.0 | 2.0 | 36.0 | 2.0 | 20.0 | 1.8x | 5,000.0 |" in text
+    # the targets, each marked from the figures
+    assert "| `large` end to end (pif run) within 60 s | 50.0 s | met |" in text
+    assert "| `large` dbt build within 2x the plain-SQL floor | 1.80x | met |" in text
+    assert "| `large` PostgreSQL dbt build within 3x DuckDB's | 3.33x | **not met** |" in text
     assert text.count(ANALYSIS_START) == 1 and text.count(ANALYSIS_END) == 1
 
 

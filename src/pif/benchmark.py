@@ -53,6 +53,8 @@ ANALYSIS_START = "<!-- analysis:start -->"
 ANALYSIS_END = "<!-- analysis:end -->"
 EXECUTED_TYPES: tuple[str, ...] = ("seed", "model", "snapshot", "test")
 DEFAULT_SEED = 20261122
+# The synthetic generator's extract date (pif.generate.model.EXTRACT_DATE), passed to pif run.
+EXTRACT_DATE_OF_GENERATOR = "2026-11-20"
 PEOPLE_TABLE = "people"
 
 # Runs argv[2:] and writes the wall time and the kernel's rusage of that command's process tree to the
@@ -155,6 +157,8 @@ class PresetResult:
     profiles: list[DbtProfile]
     row_counts: dict[str, dict[str, int]] = field(default_factory=dict)
     population: int = 0
+    # Seconds per step of `pif run` (validate, load, build, export) by backend (run.json step_seconds).
+    steps: dict[str, dict[str, float]] = field(default_factory=dict)
 
     @property
     def size(self) -> int:
@@ -404,9 +408,12 @@ def render_markdown(
         "  the client only). **CPU s**: user + system time of the stage's processes (not the server's).",
         "  **load avg**: the 1-minute load average when the stage ended: above the core count, other work",
         "  was competing for the CPUs and wall times are inflated.",
-        "- **validate** is `pif validate`; **load** is the loader alone (`pif load` validates first, so",
-        "  `pif load` = validate + load); **dbt build** is `dbt build` (seeds, models, snapshot, data tests",
-        "  and unit tests) with the project's profiles.yml, from a cold target directory (full parse).",
+        "- **pif run** is the nightly run end to end, as a scheduler starts it: `pif run <extract> --target",
+        "  <backend> --extract-date 2026-11-20` into a fresh database (validate, load, `dbt build --selector",
+        "  nightly`: seeds, models, snapshot and data tests, no unit tests; then the export of the return,",
+        "  workbook, CSVs and HTML report). The night before is simulated by one cold `dbt parse` into the",
+        "  same target/run-<backend> folder, so dbt parses partially, as it does every night after the",
+        "  first. **steps** are the seconds of each step of that run (run.json step_seconds).",
         "- **read floor**: one DuckDB session counting every extract row once (read_csv, all_varchar).",
         "- **plain-SQL floor**: the compiled SQL of the same build (target/manifest.json), run without dbt",
         "  in a fresh DuckDB session over a copy of the raw data: on-run-start hooks, seeds (read_csv),",
@@ -440,17 +447,22 @@ def _render_preset(result: PresetResult) -> list[str]:
             f"| {stage.rows_in} | {stage.rows_out} |"
         )
     notes = [f"- {stage.backend} {stage.stage}: {stage.note}" for stage in result.stages if stage.note]
+    notes += [
+        f"- {backend} pif run steps: "
+        + ", ".join(f"{step} {seconds:,.1f} s" for step, seconds in steps.items())
+        for backend, steps in result.steps.items()
+    ]
     lines += ["", *notes, ""] if notes else [""]
-    build = _stage(result, "duckdb", "dbt build")
+    build = result.steps.get("duckdb", {}).get("build")
     if result.floors and build:
         floors = result.floors
         lines += [
-            "| floor (DuckDB) | s | dbt build / floor |",
+            "| floor (DuckDB) | s | dbt build (step of pif run) / floor |",
             "|---|--:|--:|",
             f"| read every extract row once ({floors.read_rows:,} rows) | {floors.read_s:,.2f} "
-            f"| {_ratio(build.wall_s, floors.read_s)} |",
+            f"| {_ratio(build, floors.read_s)} |",
             f"| project's compiled SQL without dbt | {floors.plain_s:,.2f} "
-            f"| {_ratio(build.wall_s, floors.plain_s)} |",
+            f"| {_ratio(build, floors.plain_s)} |",
             "",
         ]
         if floors.plain_failing_tests:
@@ -509,25 +521,92 @@ def _stage(result: PresetResult, backend: str, stage: str) -> StageResult | None
 
 def _render_summary(results: Sequence[PresetResult]) -> list[str]:
     lines = [
-        "## Summary: ratios and scaling (DuckDB)",
+        "## Summary: scaling (DuckDB)",
         "",
-        "| preset | population | dbt build s | plain SQL s | read s | build / plain | build / read "
-        "| build peak MB | build s per 100k population |",
-        "|---|--:|--:|--:|--:|--:|--:|--:|--:|",
+        "| preset | population | pif run s | peak MB | validate s | load s | dbt build s | export s "
+        "| plain SQL s | build / plain | pif run s per 100k population |",
+        "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
     ]
     for result in results:
-        build = _stage(result, "duckdb", "dbt build")
-        if not build or not result.floors:
+        run = _stage(result, "duckdb", "pif run")
+        steps = result.steps.get("duckdb", {})
+        if not run:
             continue
-        floors = result.floors
-        per = build.wall_s / result.size * 100_000 if result.size else 0.0
+        plain = result.floors.plain_s if result.floors else None
+        build = steps.get("build")
+        per = run.wall_s / result.size * 100_000 if result.size else 0.0
         lines.append(
-            f"| {result.preset} | {result.size:,} | {build.wall_s:,.1f} | {floors.plain_s:,.1f} "
-            f"| {floors.read_s:,.1f} | {_ratio(build.wall_s, floors.plain_s)} "
-            f"| {_ratio(build.wall_s, floors.read_s)} | {_fmt_mb(build.peak_mb)} | {per:,.1f} |"
+            f"| {result.preset} | {result.size:,} | {run.wall_s:,.1f} | {_fmt_mb(run.peak_mb)} "
+            f"| {_fmt_s(steps.get('validate'))} | {_fmt_s(steps.get('load'))} | {_fmt_s(build)} "
+            f"| {_fmt_s(steps.get('export'))} | {_fmt_s(plain)} "
+            f"| {_ratio(build, plain) if build and plain else ''} | {per:,.1f} |"
         )
-    lines.append("")
+    lines += ["", *_render_targets(results), ""]
     return lines
+
+
+def _render_targets(results: Sequence[PresetResult]) -> list[str]:
+    """Issue 15's targets, each marked met or not from the figures above."""
+    by_name = {result.preset: result for result in results}
+    rows: list[tuple[str, str, str]] = []
+    large = by_name.get("large")
+    if large:
+        run = _stage(large, "duckdb", "pif run")
+        if run:
+            rows.append(
+                ("`large` end to end (pif run) within 60 s", f"{run.wall_s:,.1f} s", _met(run.wall_s <= 60))
+            )
+        build = large.steps.get("duckdb", {}).get("build")
+        if build and large.floors:
+            ratio = build / large.floors.plain_s
+            rows.append(
+                ("`large` dbt build within 2x the plain-SQL floor", f"{ratio:.2f}x", _met(ratio <= 2))
+            )
+        pg = large.steps.get("postgres", {}).get("build")
+        if build and pg:
+            ratio = pg / build
+            rows.append(
+                ("`large` PostgreSQL dbt build within 3x DuckDB's", f"{ratio:.2f}x", _met(ratio <= 3))
+            )
+    wales = by_name.get("wales")
+    if wales:
+        run = _stage(wales, "duckdb", "pif run")
+        if run:
+            rows.append(
+                ("`wales` end to end within 5 minutes", f"{run.wall_s:,.1f} s", _met(run.wall_s <= 300))
+            )
+            rows.append(
+                ("`wales` peak memory within 8 GB", f"{run.peak_mb:,.0f} MB", _met(run.peak_mb <= 8192))
+            )
+    measured = [
+        (result.size, stage.wall_s)
+        for result in results
+        if (stage := _stage(result, "duckdb", "pif run")) and result.size
+    ]
+    if len(measured) >= 3:
+        measured.sort()
+        (small_size, small_s), (big_size, big_s) = measured[0], measured[-1]
+        growth = (big_s / small_s) / (big_size / small_size)
+        rows.append(
+            (
+                "no worse than linear: (time ratio) / (population ratio), largest over smallest",
+                f"{growth:.2f}",
+                _met(growth <= 1.0),
+            )
+        )
+    if not rows:
+        return []
+    return [
+        "## Targets (issue 15)",
+        "",
+        "| target | measured | |",
+        "|---|--:|---|",
+        *[f"| {target} | {value} | {mark} |" for target, value, mark in rows],
+    ]
+
+
+def _met(ok: bool) -> str:
+    return "met" if ok else "**not met**"
 
 
 def existing_analysis(text: str) -> str | None:
@@ -878,6 +957,37 @@ def _stage_result(preset: str, backend: str, stage: str, measured: Measured, **e
     )
 
 
+def pif_run(
+    settings: Settings,
+    extract: Path,
+    output: Path,
+    target: str,
+    extract_date: str,
+    env: Mapping[str, str],
+    extra_roots: Sequence[int] = (),
+) -> tuple[Measured, dict[str, float]]:
+    """`pif run` end to end, measured; with the seconds of each of its steps (run.json)."""
+    command = [_python_bin("pif"), "run", str(extract), "--target", target, "--output", str(output)]
+    if extract_date:
+        command += ["--extract-date", extract_date]
+    measured = run_measured(
+        command,
+        output.parent / "logs" / f"pif-run-{target}.log",
+        env,
+        cwd=settings.project_dir,
+        extra_roots=extra_roots,
+        timeout_s=settings.stage_timeout_s,
+    )
+    records = sorted(output.glob("runs/*/run.json"))
+    steps: dict[str, float] = {}
+    if records:
+        steps = {
+            str(k): float(v)
+            for k, v in (json.loads(records[-1].read_text()).get("step_seconds") or {}).items()
+        }
+    return measured, steps
+
+
 def _say(message: str) -> None:
     print(f"[benchmark {datetime.now():%H:%M:%S}] {message}", flush=True)
 
@@ -941,76 +1051,52 @@ def run_preset(
     if stages:
         stages[0].rows_out = stages[0].rows_out or files_text
 
-    _say(f"{preset}: validate")
-    measured = run_measured(
-        [sys.executable, "-m", "pif.cli", "validate", str(extract), "--output", str(work / "validate")],
-        logs / "validate.log",
-        _env(),
-    )
-    findings = _count_lines(work / "validate" / "validation_report.csv") - 1
-    stages.append(
-        _stage_result(
-            preset, "-", "validate", measured, rows_in=files_text, rows_out=f"{max(findings, 0):,} findings"
-        )
-    )
-
+    # The nightly run as a scheduler makes it: `pif run` (validate, load, dbt build --selector nightly,
+    # export) into a fresh database, after the night before's parse (target/run-duckdb kept: partial
+    # parsing), with the generator's extract date.
+    extract_date = "" if existing is not None else EXTRACT_DATE_OF_GENERATOR
     database = work / "duckdb" / "pif.duckdb"
-    _say(f"{preset}: load (DuckDB)")
-    measured = run_measured(
-        [sys.executable, "-c", _LOAD_COMMAND, str(extract), "duckdb", str(database)],
-        logs / "load-duckdb.log",
-        _env(),
-    )
-    counts = _duckdb_counts(database) if measured.returncode == 0 else {}
-    stages.append(
-        _stage_result(
-            preset,
-            "duckdb",
-            "load",
-            measured,
-            rows_in=files_text,
-            rows_out=f"{counts.get('raw', 0):,} raw rows",
-        )
-    )
-    plain_db = work / "plain" / database.name
-    plain_db.parent.mkdir(parents=True)
-    shutil.copy2(database, plain_db)
-
+    database.parent.mkdir(parents=True)
+    duck_env = _env(PIF_DUCKDB_PATH=str(database), PIF_TARGET="duckdb", PIF_EXTRACT_DATE=extract_date)
+    run_target = settings.project_dir / "target" / "run-duckdb"
     profiles: list[DbtProfile] = []
-    duck_env = _env(PIF_DUCKDB_PATH=str(database), PIF_TARGET="duckdb")
-    _say(f"{preset}: dbt parse (DuckDB, cold)")
+    steps: dict[str, dict[str, float]] = {}
+    _say(f"{preset}: dbt parse (DuckDB, cold: the night before)")
     parse = run_measured(
-        _dbt_command(settings, "parse", "duckdb", work / "target-parse", "--no-partial-parse"),
+        _dbt_command(settings, "parse", "duckdb", run_target, "--no-partial-parse"),
         logs / "dbt-parse-duckdb.log",
         duck_env,
         cwd=settings.project_dir,
     )
-    _say(f"{preset}: dbt build (DuckDB)")
-    target_path = work / "target-duckdb"
-    measured = run_measured(
-        _dbt_command(settings, "build", "duckdb", target_path),
-        logs / "dbt-build-duckdb.log",
-        duck_env,
-        cwd=settings.project_dir,
-        timeout_s=settings.stage_timeout_s,
+    _say(f"{preset}: pif run (DuckDB, end to end)")
+    measured, steps["duckdb"] = pif_run(
+        settings, extract, work / "run-duckdb", "duckdb", extract_date, duck_env
     )
-    counts_built = _duckdb_counts(database)
+    counts_built = _duckdb_counts(database) if measured.returncode == 0 else {}
     stages.append(
         _stage_result(
             preset,
             "duckdb",
-            "dbt build",
+            "pif run",
             measured,
-            rows_in=f"{counts_built.get('raw', 0):,} raw rows",
+            rows_in=files_text,
             rows_out=_build_rows_out(counts_built),
+            note=_timeout_note(measured, run_target) if measured.timed_out else "",
         )
     )
+    target_path = run_target
     run_results = json.loads((target_path / "run_results.json").read_text())
     profile = profile_run(
-        run_results, measured.wall_s, "duckdb", threads_configured(settings.project_dir, "duckdb")
+        run_results,
+        steps["duckdb"].get("build", 0.0),
+        "duckdb",
+        threads_configured(settings.project_dir, "duckdb"),
     )
     profile.parse_s = round(parse.wall_s, 2)
     profiles.append(profile)
+    plain_db = work / "plain" / database.name
+    plain_db.parent.mkdir(parents=True)
+    shutil.copy2(database, plain_db)
 
     _say(f"{preset}: plain-SQL floor")
     plain_out = work / "plain_floor.json"
@@ -1044,8 +1130,10 @@ def run_preset(
         if pg.get("profile"):
             profiles.append(DbtProfile(**pg["profile"]))
         row_counts["postgres"] = pg.get("counts", {})
+        if pg.get("steps"):
+            steps["postgres"] = pg["steps"]
     population = generated_population(logs / "generate.log")
-    return PresetResult(preset, people, file_rows, stages, floors, profiles, row_counts, population)
+    return PresetResult(preset, people, file_rows, stages, floors, profiles, row_counts, population, steps)
 
 
 def generated_population(log: Path) -> int:
@@ -1126,64 +1214,61 @@ def _postgres_server_pid() -> int | None:
 
 
 def postgres_stages(
-    extract: Path, work: Path, settings: Settings, preset: str, rows_in: str = ""
+    extract: Path,
+    work: Path,
+    settings: Settings,
+    preset: str,
+    rows_in: str = "",
+    preset_generated: bool = True,
 ) -> dict[str, Any]:
-    """Inside scripts/with_postgres.sh: load and dbt build on PostgreSQL, measured with the server."""
+    """Inside scripts/with_postgres.sh: `pif run` on PostgreSQL (after a cold parse, as the night
+    before), measured with the server."""
     logs = work / "logs"
     server = _postgres_server_pid()
     roots = [server] if server else []
-    env = _env(PIF_TARGET="postgres")
+    extract_date = EXTRACT_DATE_OF_GENERATOR if preset_generated else ""
+    env = _env(PIF_TARGET="postgres", PIF_EXTRACT_DATE=extract_date)
     stages: list[StageResult] = []
-    measured = run_measured(
-        [sys.executable, "-c", _LOAD_COMMAND, str(extract), "postgres", ""],
-        logs / "load-postgres.log",
+    run_target = settings.project_dir / "target" / "run-postgres"
+    parse = run_measured(
+        _dbt_command(settings, "parse", "postgres", run_target, "--no-partial-parse"),
+        logs / "dbt-parse-postgres.log",
         env,
-        extra_roots=roots,
+        cwd=settings.project_dir,
     )
+    measured, steps = pif_run(settings, extract, work / "run-postgres", "postgres", extract_date, env, roots)
     counts = _postgres_counts() if measured.returncode == 0 else {}
     stages.append(
         _stage_result(
             preset,
             "postgres",
-            "load",
+            "pif run",
             measured,
-            rows_out=f"{counts.get('raw', 0):,} raw rows",
             rows_in=rows_in,
-        )
-    )
-    target_path = work / "target-postgres"
-    measured = run_measured(
-        _dbt_command(settings, "build", "postgres", target_path),
-        logs / "dbt-build-postgres.log",
-        env,
-        cwd=settings.project_dir,
-        extra_roots=roots,
-        timeout_s=settings.stage_timeout_s,
-    )
-    counts = _postgres_counts()
-    stages.append(
-        _stage_result(
-            preset,
-            "postgres",
-            "dbt build",
-            measured,
-            rows_in=f"{counts.get('raw', 0):,} raw rows",
             rows_out=_build_rows_out(counts),
-            note=_timeout_note(measured, target_path),
         )
     )
     profile: dict[str, Any] | None = None
-    results_file = target_path / "run_results.json"
+    results_file = run_target / "run_results.json"
     if results_file.exists():
         run_results = json.loads(results_file.read_text())
         profile = asdict(
             profile_run(
-                run_results, measured.wall_s, "postgres", threads_configured(settings.project_dir, "postgres")
+                run_results,
+                steps.get("build", 0.0),
+                "postgres",
+                threads_configured(settings.project_dir, "postgres"),
             )
         )
+        profile["parse_s"] = round(parse.wall_s, 2)
     note = "server memory included in peak MB" if server else "server not found: client processes only"
     stages[0].note = note
-    return {"stages": [asdict(stage) for stage in stages], "profile": profile, "counts": counts}
+    return {
+        "stages": [asdict(stage) for stage in stages],
+        "profile": profile,
+        "counts": counts,
+        "steps": steps,
+    }
 
 
 def _postgres_main() -> None:
@@ -1322,6 +1407,7 @@ def result_from_json(data: Mapping[str, Any]) -> PresetResult:
         ],
         row_counts=data.get("row_counts", {}),
         population=int(data.get("population", 0)),
+        steps=data.get("steps", {}),
     )
 
 

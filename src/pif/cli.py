@@ -765,7 +765,7 @@ def contract_docs() -> None:
 def benchmark(
     presets: Annotated[
         str, typer.Option(help="Comma-separated generator presets, or name=folder for an existing extract.")
-    ] = "small,large",
+    ] = "small,large,wales",
     postgres_presets: Annotated[
         str, typer.Option(help="Presets also run on a throwaway PostgreSQL server (comma-separated).")
     ] = "large",
@@ -781,10 +781,11 @@ def benchmark(
         bool, typer.Option(help="Reuse a preset's saved result (work dir) instead of running it again.")
     ] = False,
     stage_timeout: Annotated[
-        float, typer.Option(help="Kill a dbt build after this many seconds (reported as failed).")
+        float, typer.Option(help="Kill a pif run after this many seconds (reported as failed).")
     ] = 1800.0,
 ) -> None:
-    """Time generate, validate, load and dbt build per preset, beside the read and plain-SQL floors."""
+    """Time the nightly run end to end (pif run: validate, load, dbt build, export) per preset, beside
+    the read and plain-SQL floors; write docs/benchmark.md with issue 15's targets marked."""
     from pif.benchmark import Settings, run_benchmark
     from pif.contract import project_root
 

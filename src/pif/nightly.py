@@ -287,6 +287,9 @@ class _Runner:
         self.dbt_warnings = 0
         self.rejected_rows: int | None = None
         self.implausible_dates: int | None = None
+        # Seconds each step took (validate, load, build, export), kept in run.json.
+        self.step_seconds: dict[str, float] = {}
+        self._step_started = time.perf_counter()
 
     # -- the database record --------------------------------------------------------------------
 
@@ -295,7 +298,17 @@ class _Runner:
         assert self.target is not None
         return self.target.model_schema("return")
 
+    def _time_step(self) -> None:
+        """Close the current step's time (into step_seconds) and start the next one's."""
+        now = time.perf_counter()
+        step = str(self.record.get("step"))
+        self.step_seconds[step] = round(self.step_seconds.get(step, 0.0) + now - self._step_started, 2)
+        self._step_started = now
+        self.record["step_seconds"] = dict(self.step_seconds)
+
     def save(self, **changes: Any) -> None:
+        if "step" in changes and changes["step"] != self.record.get("step"):
+            self._time_step()
         self.record.update(changes)
         assert self.target is not None
         connection = db.connect(self.target.name)
@@ -483,6 +496,7 @@ class _Runner:
         )
 
     def _finish(self, status: str, message: str) -> None:
+        self._time_step()
         self.record.update(
             status=status,
             ended_at=datetime.now(UTC).isoformat(timespec="seconds"),
