@@ -55,6 +55,8 @@ EXECUTED_TYPES: tuple[str, ...] = ("seed", "model", "snapshot", "test")
 DEFAULT_SEED = 20261122
 # The synthetic generator's extract date (pif.generate.model.EXTRACT_DATE), passed to pif run.
 EXTRACT_DATE_OF_GENERATOR = "2026-11-20"
+# The steps of pif run, in order (run.json step_seconds; the connection check before them is not shown).
+RUN_STEPS = ("validate", "load", "build", "export")
 PEOPLE_TABLE = "people"
 
 # Runs argv[2:] and writes the wall time and the kernel's rusage of that command's process tree to the

@@ -224,12 +224,32 @@ def load_duckdb_file(
 
     `issues`, when given, receives each record's row issues with its line (pif.validate reports them).
     """
+    if plan.path is None:
+        return insert_normalised(connection, schema, plan, stamp, None)
+    with tempfile.TemporaryDirectory(prefix="pif-load-") as folder:
+        normalised = Path(folder) / "records.csv"
+        write_normalised(plan, normalised, issues)
+        return insert_normalised(connection, schema, plan, stamp, normalised)
+
+
+def write_normalised(plan: FilePlan, path: Path, issues: list[tuple[int, RowIssue]] | None = None) -> None:
+    """The file's records (pif.reading) as normalised CSV (write_csv): the loaded columns, then
+    _source_row and _source_issue. Raises FileRefused as pif.reading does."""
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        write_csv(handle, transformed_rows(plan, issues))
+
+
+def insert_normalised(
+    connection: Any, schema: str, plan: FilePlan, stamp: datetime, normalised: Path | None
+) -> LoadedTable:
+    """(Re)create the raw table and fill it from the file's normalised CSV (write_normalised) with
+    DuckDB's read_csv; an empty table for an absent file (normalised None)."""
     import duckdb
 
     target = f"{quote_identifier(schema)}.{quote_identifier(plan.table.name)}"
     connection.execute(f"drop table if exists {target}")
     connection.execute(_create_table_sql(schema, plan.table))
-    if plan.path is None:
+    if normalised is None:
         return LoadedTable(plan.table.name, plan.table.file, 0, ())
     loaded = plan.loaded_columns
     types = ["VARCHAR"] * len(loaded) + ["INTEGER", "VARCHAR"]
@@ -247,23 +267,17 @@ def load_duckdb_file(
             f"timestamp '{stamp.isoformat(sep=' ')}' as _loaded_at",
         ]
     )
-    with tempfile.TemporaryDirectory(prefix="pif-load-") as folder:
-        normalised = Path(folder) / "records.csv"
-        with normalised.open("w", encoding="utf-8", newline="") as handle:
-            write_csv(handle, transformed_rows(plan, issues))
-        try:
-            # A quoted empty value ("") is NULL (allow_quoted_nulls), as an empty cell always is.
-            connection.execute(
-                f"insert into {target} select {selected} from read_csv(?, header = false, "
-                f"auto_detect = false, columns = {columns_struct}, delim = ',', quote = '\"', "
-                "escape = '\"', new_line = '\\n', strict_mode = true, encoding = 'utf-8', "
-                "allow_quoted_nulls = true)",
-                [str(normalised)],
-            )
-        except duckdb.Error as error:
-            raise LoadError(
-                f"{plan.table.file}: DuckDB could not load the file: {_first_line(error)}"
-            ) from None
+    try:
+        # A quoted empty value ("") is NULL (allow_quoted_nulls), as an empty cell always is.
+        connection.execute(
+            f"insert into {target} select {selected} from read_csv(?, header = false, "
+            f"auto_detect = false, columns = {columns_struct}, delim = ',', quote = '\"', "
+            "escape = '\"', new_line = '\\n', strict_mode = true, encoding = 'utf-8', "
+            "allow_quoted_nulls = true)",
+            [str(normalised)],
+        )
+    except duckdb.Error as error:
+        raise LoadError(f"{plan.table.file}: DuckDB could not load the file: {_first_line(error)}") from None
     rows = connection.execute(f"select count(*) from {target}").fetchone()[0]
     return LoadedTable(plan.table.name, plan.table.file, int(rows), plan.dropped_columns)
 

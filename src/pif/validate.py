@@ -40,13 +40,13 @@ import logging
 import multiprocessing
 import os
 import shutil
-import sys
 import tempfile
 import warnings
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import asdict, dataclass, fields
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -64,7 +64,7 @@ from pif.contract import (
     load_contract,
 )
 from pif.db import quote_identifier
-from pif.load import SCRATCH_SCHEMA
+from pif.load import SCRATCH_SCHEMA, FilePlan, insert_normalised, load_timestamp, write_normalised
 from pif.reading import WHITESPACE_CODE_POINTS, FileRefused, RowIssue, one_line, read_layout
 
 if TYPE_CHECKING:
@@ -73,8 +73,8 @@ if TYPE_CHECKING:
 
 ERROR = "error"
 WARNING = "warning"
-# An extract this large runs its great-expectations header suite in a second process.
-PARALLEL_HEADER_SUITE_BYTES = 20 * 1024 * 1024
+# An extract this large is read by two worker processes (_Workers).
+PARALLEL_BYTES = 20 * 1024 * 1024
 FLAG_VALUES: tuple[str, ...] = ("Y", "N", "YES", "NO", "TRUE", "FALSE", "T", "F", "1", "0")
 # The patterns the staging parsers accept (macros/support/parsing.sql), matched whole.
 NUMBER_PATTERNS: dict[str, str] = {"integer": "[+-]?[0-9]{1,9}", "decimal": "[+-]?[0-9]{1,15}([.][0-9]+)?"}
@@ -116,17 +116,24 @@ def validate_extract(
     reads: dict[str, _Read] = {}
     extract_bytes = sum(path.stat().st_size for path in extract_dir.glob("*.csv") if path.is_file())
     with (
-        _HeaderSuite(_headers(extract_dir, contract), extract_bytes) as header_suite,
+        _Workers(extract_bytes) as workers,
         tempfile.TemporaryDirectory(prefix="pif-validate-") as folder,
     ):
+        header_suite = workers.submit(_header_findings, _headers(extract_dir, contract))
+        prepared = [_prepare(extract_dir, table, contract.max_field_length) for table in contract.tables]
+        # The biggest files first, so the two workers finish together.
+        by_size = sorted((item for item in prepared if item.plan), key=lambda item: -item.size)
+        jobs = {item.table.name: workers.submit(_normalise, item.plan, Path(folder)) for item in by_size}
         database = Path(folder) / "extract.duckdb"
         connection = duckdb.connect(str(database))
         try:
             connection.execute(f"create schema {SCRATCH_SCHEMA}")
-            for table in contract.tables:
-                reads[table.name] = _read_table(connection, extract_dir, table, contract.max_field_length)
+            stamp = load_timestamp()
+            for item in prepared:
+                job = jobs.get(item.table.name)
+                reads[item.table.name] = _insert(connection, item, job.result() if job else None, stamp)
             findings.extend(
-                finding for finding in header_suite.findings() if reads[_table_of(contract, finding)].loaded
+                finding for finding in header_suite.result() if reads[_table_of(contract, finding)].loaded
             )
             window = date_window()
             _shared_tables(connection, contract, reads, window)
@@ -221,14 +228,19 @@ class _Read:
     refused: bool = False  # the file is refused as a whole (month-first dates): its rows are not checked
 
 
-def _read_table(
-    connection: Any, extract_dir: Path, table: Table, max_field_length: int = DEFAULT_MAX_FIELD_LENGTH
-) -> _Read:
-    """Read one contract file (pif.reading, loaded by pif.load's own code) into the scratch table;
-    report a missing file, a file refused as a whole (one error), extra and personal columns and
-    records that cannot be rows (one warning each)."""
-    from pif.load import FilePlan, load_duckdb_file, load_timestamp
+@dataclass
+class _Prepared:
+    """A file before its rows are read: its plan (None when absent or refused) and findings so far."""
 
+    table: Table
+    findings: list[Finding]
+    plan: FilePlan | None = None
+    size: int = 0
+
+
+def _prepare(extract_dir: Path, table: Table, max_field_length: int = DEFAULT_MAX_FIELD_LENGTH) -> _Prepared:
+    """The header of one contract file matched to the contract: a missing file, a file refused on its
+    header (one error), extra and personal columns (warnings), and the loader's plan for its rows."""
     path = extract_dir / table.file
     if not path.is_file():
         if table.optional:
@@ -236,13 +248,13 @@ def _read_table(
                 f"{table.file} is absent from {extract_dir}: it is optional; the measures that need it "
                 "are reported as not available from this extract"
             )
-            return _Read([Finding(WARNING, table.file, None, None, "absent_file", None, message)])
+            return _Prepared(table, [Finding(WARNING, table.file, None, None, "absent_file", None, message)])
         message = f"{table.file} is missing from {extract_dir}: the source contract requires it"
-        return _Read([Finding(ERROR, table.file, None, None, "missing_file", None, message)])
+        return _Prepared(table, [Finding(ERROR, table.file, None, None, "missing_file", None, message)])
     try:
         layout = read_layout(path, table)
     except FileRefused as refused:
-        return _Read([_refusal(refused)])
+        return _Prepared(table, [_refusal(refused)])
     personal = {column.name for column in table.columns if column.personal}
     supplied = [name for name in layout.extras if name.strip().lower() in personal]
     findings = [_extra_column(table, name) for name in layout.extras if name not in supplied]
@@ -257,14 +269,47 @@ def _read_table(
         max_field_length,
         tuple(layout.missing),
     )
+    return _Prepared(table, findings, plan, path.stat().st_size)
+
+
+@dataclass(frozen=True)
+class _Normalised:
+    """A file's rows written as normalised CSV (pif.load.write_normalised), or why it was refused."""
+
+    path: Path | None
+    issues: list[tuple[int, RowIssue]]
+    refusal: Finding | None = None
+
+
+def _normalise(plan: FilePlan, folder: Path) -> _Normalised:
+    """Read one file's records (pif.reading) into normalised CSV; runs in a worker process for a large
+    extract (so a refusal comes back as a Finding: FileRefused does not pickle)."""
+    path = folder / f"{plan.table.name}.csv"
     issues: list[tuple[int, RowIssue]] = []
     try:
-        load_duckdb_file(connection, SCRATCH_SCHEMA, plan, load_timestamp(), issues)
+        write_normalised(plan, path, issues)
     except FileRefused as refused:
-        connection.execute(f"drop table if exists {_scratch(table)}")
-        return _Read([_refusal(refused)])
-    findings.extend(_row_issue(table, line, issue) for line, issue in issues)
-    present = tuple(column for column in table.columns if column.name in layout.positions)
+        path.unlink(missing_ok=True)
+        return _Normalised(None, [], _refusal(refused))
+    return _Normalised(path, issues)
+
+
+def _insert(connection: Any, prepared: _Prepared, normalised: _Normalised | None, stamp: datetime) -> _Read:
+    """Fill the file's scratch table from its normalised CSV (the loader's own code), with the file's
+    findings: a refusal replaces them, each record that cannot be a row adds one."""
+    table, plan = prepared.table, prepared.plan
+    if plan is None or normalised is None:
+        return _Read(prepared.findings)
+    if normalised.refusal is not None or normalised.path is None:
+        return _Read([normalised.refusal] if normalised.refusal else [])
+    insert_normalised(connection, SCRATCH_SCHEMA, plan, stamp, normalised.path)
+    normalised.path.unlink(missing_ok=True)
+    findings = prepared.findings + [_row_issue(table, line, issue) for line, issue in normalised.issues]
+    present = tuple(
+        column
+        for column in table.columns
+        if plan.positions[table.column_names.index(column.name)] is not None
+    )
     return _Read(findings, tuple(column.name for column in present), present, loaded=True)
 
 
@@ -337,29 +382,28 @@ def _table_of(contract: Contract, finding: Finding) -> str:
     return next(table.name for table in contract.tables if table.file == finding.file)
 
 
-class _HeaderSuite:
-    """The great-expectations header suites, run in a second process while this one reads the files
-    of a large extract (importing great-expectations alone takes seconds); in this process for a
-    small extract (the import is then made once per process) or where fork is unavailable."""
+class _Workers:
+    """Two worker processes for a large extract: they read files into normalised CSV (Python's csv
+    module runs on one core) and run the great-expectations header suite (importing it alone takes
+    seconds) while this process loads what they wrote into DuckDB. A small extract, or a machine
+    without fork, does it all in this process (great-expectations is then imported once per process)."""
 
-    def __init__(self, headers: list[tuple[Table, list[str]]], extract_bytes: int) -> None:
-        self._headers = headers
-        self._parallel = (
-            extract_bytes >= PARALLEL_HEADER_SUITE_BYTES and "great_expectations" not in sys.modules
-        )
+    def __init__(self, extract_bytes: int) -> None:
+        self._parallel = extract_bytes >= PARALLEL_BYTES and "fork" in multiprocessing.get_all_start_methods()
         self._pool: Any = None
-        self._job: Any = None
 
-    def __enter__(self) -> _HeaderSuite:
-        if self._headers and self._parallel and "fork" in multiprocessing.get_all_start_methods():
-            self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
-            self._job = self._pool.submit(_header_findings, self._headers)
+    def __enter__(self) -> _Workers:
+        if self._parallel:
+            self._pool = ProcessPoolExecutor(max_workers=2, mp_context=multiprocessing.get_context("fork"))
         return self
 
-    def findings(self) -> list[Finding]:
-        if self._job is not None:
-            return list(self._job.result())
-        return _header_findings(self._headers)
+    def submit(self, function: Callable[..., Any], *args: Any) -> Future[Any]:
+        """Run function(*args) in a worker (or here, at once, with its result in a Future)."""
+        if self._pool is not None:
+            return self._pool.submit(function, *args)
+        done: Future[Any] = Future()
+        done.set_result(function(*args))
+        return done
 
     def __exit__(self, *_: object) -> None:
         if self._pool is not None:
