@@ -128,7 +128,7 @@ clock_states_0 as (
                 <= {{ dbt.datediff('bases.base_date', 'bases.cycle_last_due_date', 'day') }}
     ),
 
-    {#- The cycle's own columns travel with its due dates: joining cycle_{{ i }} back on cycle_id (unique)
+    {#- The cycle’s own columns travel with its due dates: joining cycle_{{ i }} back on cycle_id (unique)
         would give the same rows, but PostgreSQL, with no statistics on a CTE, planned it as a nested
         loop over every cycle for every due date (issue 15: 185 s on the small preset). #}
     kept_dues_{{ i }} as (
