@@ -112,6 +112,10 @@ ranked_plans as (
     from child_plans
 ),
 
+{#- Each child’s rank-1 plans (counted, direct payment, carer) are read by conditional aggregation
+    over the ranked plans, one row per child: the same values as joining each rank-1 row back, but
+    PostgreSQL, with no statistics on a CTE, planned those three joins as nested loops (issue 15:
+    156 s on the large preset). Every child has exactly one row of rank 1 in each ranking. #}
 children as (
     select
         collection_year,
@@ -125,65 +129,52 @@ children as (
         sum(case when plan_exclusion_reason is null then 1 else 0 end) as counted_plan_count,
         max(case when has_direct_payment then 1 else 0 end) = 1 as has_any_direct_payment_plan,
         max(case when is_young_carer_support_plan or includes_needs_as_carer then 1 else 0 end) = 1
-            as has_any_carer_plan
+            as has_any_carer_plan,
+        max(case when plan_rank = 1 then plan_id end) as counted_plan_id,
+        max(case when plan_rank = 1 then source_reference end) as source_reference,
+        max(case when plan_rank = 1 then plan_exclusion_reason end) as first_plan_exclusion_reason,
+        max(case when direct_payment_rank = 1 then plan_id end) as direct_payment_plan_id,
+        max(case when direct_payment_rank = 1 then source_reference end) as direct_payment_source_reference,
+        max(
+            case
+                when direct_payment_rank = 1 and coalesce(has_direct_payment, false) and plan_exclusion_reason is null
+                    then 1
+                else 0
+            end
+        ) = 1 as has_direct_payment,
+        max(case when direct_payment_rank = 1 then direct_payment_first_payment_date end)
+            as direct_payment_first_payment_date,
+        max(case when carer_rank = 1 then plan_id end) as carer_plan_id,
+        max(case when carer_rank = 1 then source_reference end) as carer_source_reference,
+        max(
+            case
+                when
+                    carer_rank = 1
+                    and (
+                        coalesce(is_young_carer_support_plan, false)
+                        or (plan_exclusion_reason is null and coalesce(includes_needs_as_carer, false))
+                    )
+                    then 1
+                else 0
+            end
+        ) = 1 as has_needs_as_carer
     from ranked_plans
     group by collection_year, person_id
 ),
 
-first_plans as (
-    select * from ranked_plans
-    where plan_rank = 1
-),
-
-direct_payment_plans as (
-    select * from ranked_plans
-    where direct_payment_rank = 1
-),
-
-carer_plans as (
-    select * from ranked_plans
-    where carer_rank = 1
-),
-
 classified as (
     select
-        children.*,
-        first_plans.plan_id as counted_plan_id,
-        first_plans.source_reference,
-        first_plans.plan_exclusion_reason as first_plan_exclusion_reason,
-        direct_payment_plans.plan_id as direct_payment_plan_id,
-        direct_payment_plans.source_reference as direct_payment_source_reference,
-        coalesce(direct_payment_plans.has_direct_payment, false)
-        and direct_payment_plans.plan_exclusion_reason is null as has_direct_payment,
-        direct_payment_plans.direct_payment_first_payment_date,
-        carer_plans.plan_id as carer_plan_id,
-        carer_plans.source_reference as carer_source_reference,
-        (
-            coalesce(carer_plans.is_young_carer_support_plan, false)
-            or (carer_plans.plan_exclusion_reason is null and coalesce(carer_plans.includes_needs_as_carer, false))
-        ) as has_needs_as_carer,
+        *,
         case
-            when children.is_person_recorded_in_error then 'person record created in error'
-            when children.date_of_birth is null and children.expected_date_of_birth is null
+            when is_person_recorded_in_error then 'person record created in error'
+            when date_of_birth is null and expected_date_of_birth is null
                 then 'no date of birth or expected date of birth: cannot tell the person is a child'
-            when children.counted_plan_count = 0
+            when counted_plan_count = 0
                 then
                     'no care and support plan open on 31 March counts: '
-                    || first_plans.plan_exclusion_reason || ' (plan ' || first_plans.plan_id || ')'
+                    || first_plan_exclusion_reason || ' (plan ' || counted_plan_id || ')'
         end as ch_015a_exclusion_reason
     from children
-    inner join first_plans
-        on
-            children.collection_year = first_plans.collection_year
-            and children.person_id = first_plans.person_id
-    inner join direct_payment_plans
-        on
-            children.collection_year = direct_payment_plans.collection_year
-            and children.person_id = direct_payment_plans.person_id
-    inner join carer_plans
-        on
-            children.collection_year = carer_plans.collection_year
-            and children.person_id = carer_plans.person_id
 ),
 
 decided as (
