@@ -1136,8 +1136,17 @@ def run_preset(
         row_counts["postgres"] = pg.get("counts", {})
         if pg.get("steps"):
             steps["postgres"] = pg["steps"]
-    population = generated_population(logs / "generate.log")
+    # The population the extract was generated for: from this run's generator log, else (an extract
+    # reused from an earlier run) the preset's.
+    population = generated_population(logs / "generate.log") or _preset_population(preset)
     return PresetResult(preset, people, file_rows, stages, floors, profiles, row_counts, population, steps)
+
+
+def _preset_population(preset: str) -> int:
+    from pif.generate.model import PRESETS
+
+    chosen = PRESETS.get(preset)
+    return int(chosen.population) if chosen else 0
 
 
 def generated_population(log: Path) -> int:
