@@ -353,7 +353,6 @@ def load_postgres(
 
 def _load_postgres_file(cursor: Any, schema: str, plan: FilePlan, stamp: datetime) -> LoadedTable:
     """Drop, create and COPY one raw table from the transformed CSV stream."""
-    import psycopg2
 
     target = f"{quote_identifier(schema)}.{quote_identifier(plan.table.name)}"
     cursor.execute(f"drop table if exists {target}")
@@ -370,19 +369,26 @@ def _load_postgres_file(cursor: Any, schema: str, plan: FilePlan, stamp: datetim
         f"alter table {target} alter column _source_file set default {_text(plan.table.file)}, "
         f"alter column _loaded_at set default timestamp '{stamp.isoformat(sep=' ')}'"
     )
-    try:
-        cursor.copy_expert(
-            f"copy {target} ({copied}) from stdin with (format csv, force_null ({nullable}))", stream
-        )
-    except psycopg2.Error as error:
-        raise LoadError(
-            f"{plan.table.file}: PostgreSQL could not load the file: {_first_line(error)}"
-        ) from None
-    rows = int(cursor.rowcount)
+    rows = _copy_postgres(cursor, plan, f"{target} ({copied})", f"force_null ({nullable})", stream)
     cursor.execute(
         f"alter table {target} alter column _source_file drop default, alter column _loaded_at drop default"
     )
     return LoadedTable(plan.table.name, plan.table.file, rows, plan.dropped_columns)
+
+
+def _copy_postgres(cursor: Any, plan: FilePlan, into: str, options: str, source: Any) -> int:
+    """COPY CSV text from `source` (a read()-able stream) into `into` (table and column list); the
+    rows copied, or LoadError in one line naming the file."""
+    import psycopg2
+
+    with_options = ", ".join(["format csv", *([options] if options else [])])
+    try:
+        cursor.copy_expert(f"copy {into} from stdin with ({with_options})", source)
+    except psycopg2.Error as error:
+        raise LoadError(
+            f"{plan.table.file}: PostgreSQL could not load the file: {_first_line(error)}"
+        ) from None
+    return int(cursor.rowcount)
 
 
 def _copy_validated_postgres(
@@ -391,7 +397,6 @@ def _copy_validated_postgres(
     """One raw table from the validator's scratch database: DuckDB writes it as CSV (every value
     quoted, NULL as an empty cell), PostgreSQL COPYs it."""
     import duckdb
-    import psycopg2
 
     target = f"{quote_identifier(schema)}.{quote_identifier(plan.table.name)}"
     cursor.execute(f"drop table if exists {target}")
@@ -417,15 +422,7 @@ def _copy_validated_postgres(
         finally:
             scratch.close()
         with exported.open(encoding="utf-8", newline="") as handle:
-            try:
-                cursor.copy_expert(
-                    f"copy {target} ({', '.join(columns)}) from stdin with (format csv)", handle
-                )
-            except psycopg2.Error as error:
-                raise LoadError(
-                    f"{plan.table.file}: PostgreSQL could not load the file: {_first_line(error)}"
-                ) from None
-    rows = int(cursor.rowcount)
+            rows = _copy_postgres(cursor, plan, f"{target} ({', '.join(columns)})", "", handle)
     cursor.execute(f"alter table {target} alter column _loaded_at drop default")
     return LoadedTable(plan.table.name, plan.table.file, rows, plan.dropped_columns)
 
