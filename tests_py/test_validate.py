@@ -271,6 +271,20 @@ def test_personal_columns_are_optional_and_flagged(core_contract: Contract, tmp_
     assert "nhs_number" in found[0].message and "forename" in found[0].message
 
 
+def test_worker_processes_find_the_same(
+    contract: Contract, extract: Path, edit_cell: EditCell, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A large extract is read by two worker processes (and its header suite run in one): the
+    findings are those of reading it in this process, in the same order."""
+    edit_cell(extract / "contacts.csv", 2, "is_safeguarding_concern", "maybe")
+    edit_cell(extract / "contacts.csv", 3, "contact_type_code", "zzz")
+    (extract / "plans.csv").write_text("plan_id\n", encoding="utf-8")  # a header missing columns
+    here = validate_extract(extract, contract)
+    monkeypatch.setattr("pif.validate.PARALLEL_BYTES", 0)
+    assert validate_extract(extract, contract) == here
+    assert {f.check for f in here} >= {"flag", "code", "missing_column"}
+
+
 def test_report_csv(tmp_path: Path) -> None:
     finding = Finding(
         WARNING, "a.csv", 2, "x", "flag", "q", "a.csv row 2, x: 'q' is not a flag (expected Y or N)"
