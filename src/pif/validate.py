@@ -196,13 +196,24 @@ def print_summary(findings: list[Finding], console: Console | None = None) -> No
     examples: dict[tuple[str, str, str], str] = {}
     for finding in findings:
         examples.setdefault((finding.file, finding.check, finding.severity), finding.message)
+    keys = sorted(counts, key=lambda k: (k[2] != ERROR, k[0], k[1]))
+    # The example is cut to the room the other columns leave, so file, check, severity and count
+    # stay whole on a narrow (80-column) terminal (rich would shrink every column instead).
+    file_width = min(24, max(len(key[0]) for key in keys))
+    check_width = max(len(key[1]) for key in keys)
+    count_width = max(len("Findings"), *(len(f"{counts[key]:,}") for key in keys))
+    room = max(12, console.width - (file_width + check_width + len("Severity") + count_width + 20))
     table = RichTable(title="Extract validation", show_lines=False)
-    for heading in ("File", "Check", "Severity", "Findings"):
-        table.add_column(heading, justify="right" if heading == "Findings" else "left", no_wrap=True)
+    table.add_column("File", no_wrap=True, overflow="ellipsis", max_width=file_width)
+    table.add_column("Check", no_wrap=True)
+    table.add_column("Severity", no_wrap=True, min_width=len("Severity"))
+    table.add_column("Findings", justify="right", no_wrap=True)
     table.add_column("First example", overflow="ellipsis", no_wrap=True)
-    for key in sorted(counts, key=lambda k: (k[2] != ERROR, k[0], k[1])):
+    for key in keys:
         colour = "red" if key[2] == ERROR else "yellow"
-        table.add_row(key[0], key[1], f"[{colour}]{key[2]}[/{colour}]", f"{counts[key]:,}", examples[key])
+        example = examples[key].removeprefix(f"{key[0]} ")  # the file is in the first column
+        example = example if len(example) <= room else example[: room - 1] + "…"
+        table.add_row(key[0], key[1], f"[{colour}]{key[2]}[/{colour}]", f"{counts[key]:,}", example)
     console.print(table)
     errors = sum(1 for f in findings if f.severity == ERROR)
     console.print(f"{errors:,} errors, {len(findings) - errors:,} warnings")

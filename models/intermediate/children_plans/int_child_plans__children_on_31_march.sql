@@ -112,7 +112,7 @@ ranked_plans as (
     from child_plans
 ),
 
-{#- Each child’s rank-1 plans (counted, direct payment, carer) are read by conditional aggregation
+{# Each child’s rank-1 plans (counted, direct payment, carer) are read by conditional aggregation
     over the ranked plans, one row per child: the same values as joining each rank-1 row back, but
     PostgreSQL, with no statistics on a CTE, planned those three joins as nested loops (issue 15:
     156 s on the large preset). Every child has exactly one row of rank 1 in each ranking. #}
