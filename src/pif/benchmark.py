@@ -420,8 +420,8 @@ def render_markdown(
         "- **plain-SQL floor**: the compiled SQL of the same build (target/manifest.json), run without dbt",
         "  in a fresh DuckDB session over a copy of the raw data: on-run-start hooks, seeds (read_csv),",
         "  models (create table/view as), the snapshot (create table as) and every data test (count of",
-        "  failing rows), in topological order, one statement at a time. Unit tests have no plain-SQL",
-        "  equivalent; their dbt time is shown separately.",
+        "  failing rows), in topological order, one statement at a time: the nightly selection (unit",
+        "  tests test the logic on fixtures, not the data: `make test` runs them, a nightly run does not).",
         "",
     ]
     for result in results:
