@@ -255,10 +255,7 @@ def render_staging_yaml(contract: Contract) -> str:
                 "the field is not needed."
             ),
             "columns": [
-                {"name": "entity", "description": "The contract table (extract file without .csv)."},
-                {"name": "source_file", "description": "The extract file."},
-                {"name": "source_row", "description": "The row's line in the file (the header is row 1)."},
-                {"name": "record_id", "description": "The row's identifier as written in the file."},
+                *_located_columns("row"),
                 {"name": "field_name", "description": "The column read as unknown."},
                 {
                     "name": "field_issue",
@@ -277,12 +274,19 @@ def render_staging_yaml(contract: Contract) -> str:
     return header + body
 
 
-def _rejection_columns() -> list[dict[str, object]]:
+def _located_columns(thing: str) -> list[dict[str, object]]:
+    """The columns that place a row (or record) of a staging list in the extract."""
     return [
         {"name": "entity", "description": "The contract table (extract file without .csv)."},
         {"name": "source_file", "description": "The extract file."},
-        {"name": "source_row", "description": "The row's line in the file (the header is row 1)."},
-        {"name": "record_id", "description": "The row's identifier as written in the file."},
+        {"name": "source_row", "description": f"The {thing}'s line in the file (the header is row 1)."},
+        {"name": "record_id", "description": f"The {thing}'s identifier as written in the file."},
+    ]
+
+
+def _rejection_columns() -> list[dict[str, object]]:
+    return [
+        *_located_columns("row"),
         {
             "name": "rejection_reason",
             "description": "Why the row cannot be used; several reasons are separated by '; '.",
@@ -338,10 +342,7 @@ def _implausible_dates_model() -> dict[str, object]:
             "`pif validate` gives the same warnings)."
         ),
         "columns": [
-            {"name": "entity", "description": "The contract table (extract file without .csv)."},
-            {"name": "source_file", "description": "The extract file."},
-            {"name": "source_row", "description": "The record's line in the file (the header is row 1)."},
-            {"name": "record_id", "description": "The record's identifier as written in the file."},
+            *_located_columns("record"),
             {"name": "person_id", "description": "The person the record refers to (people.csv)."},
             {
                 "name": "date_field",

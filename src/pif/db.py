@@ -257,6 +257,11 @@ def quote_identifier(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
+def quote_literal(value: str) -> str:
+    """A single-quoted SQL string literal (valid on both DuckDB and PostgreSQL)."""
+    return "'" + value.replace("'", "''") + "'"
+
+
 def query_frame(connection: Any, sql: str, parameters: Any = None) -> pd.DataFrame:
     """Run a query and return its rows as a DataFrame (works for DuckDB and psycopg2)."""
     cursor = connection.cursor()

@@ -47,7 +47,7 @@ from typing import Any, TextIO
 from tqdm import tqdm
 
 from pif.contract import DEFAULT_MAX_FIELD_LENGTH, Contract, Table, load_contract, raw_schema_default
-from pif.db import PostgresParams, connect_postgres, quote_identifier
+from pif.db import PostgresParams, connect_postgres, quote_identifier, quote_literal
 from pif.reading import FileRefused, Layout, RowIssue, read_layout, read_records
 
 COPY_CHUNK_ROWS = 2000
@@ -191,7 +191,7 @@ def load_duckdb(
     try:
         connection.execute("set preserve_insertion_order = true")
         if validated is not None:
-            connection.execute(f"attach {_text(str(validated))} as pif_validated (read_only)")
+            connection.execute(f"attach {quote_literal(str(validated))} as pif_validated (read_only)")
         connection.execute("begin transaction")
         connection.execute(f"create schema if not exists {quote_identifier(schema)}")
         if validated is None:
@@ -261,7 +261,7 @@ def insert_normalised(
             for name in plan.table.column_names
         ]
         + [
-            f"{_text(plan.table.file)} as _source_file",
+            f"{quote_literal(plan.table.file)} as _source_file",
             f"c{len(loaded)} as _source_row",
             f"c{len(loaded) + 1} as _source_issue",
             f"timestamp '{stamp.isoformat(sep=' ')}' as _loaded_at",
@@ -366,7 +366,7 @@ def _load_postgres_file(cursor: Any, schema: str, plan: FilePlan, stamp: datetim
     copied = ", ".join([*loaded, "_source_row", "_source_issue"])
     nullable = ", ".join([*loaded, "_source_issue"])
     cursor.execute(
-        f"alter table {target} alter column _source_file set default {_text(plan.table.file)}, "
+        f"alter table {target} alter column _source_file set default {quote_literal(plan.table.file)}, "
         f"alter column _loaded_at set default timestamp '{stamp.isoformat(sep=' ')}'"
     )
     rows = _copy_postgres(cursor, plan, f"{target} ({copied})", f"force_null ({nullable})", stream)
@@ -416,9 +416,8 @@ def _copy_validated_postgres(
         exported = Path(folder) / "records.csv"
         scratch = duckdb.connect(str(validated), read_only=True)
         try:
-            scratch.execute(
-                f"copy ({_validated_select(plan)}) to {_text(str(exported))} (header false, force_quote *)"
-            )
+            options = "(header false, force_quote *)"
+            scratch.execute(f"copy ({_validated_select(plan)}) to {quote_literal(str(exported))} {options}")
         finally:
             scratch.close()
         with exported.open(encoding="utf-8", newline="") as handle:
@@ -449,11 +448,6 @@ def transformed_rows(plan: FilePlan, issues: list[tuple[int, RowIssue]] | None =
             yield (*values, record.line, record.issue_text)
         else:
             yield (*values, record.line, None)
-
-
-def _text(value: str) -> str:
-    """A SQL string literal."""
-    return "'" + value.replace("'", "''") + "'"
 
 
 def _layout(plan: FilePlan) -> Layout:

@@ -24,7 +24,7 @@ from typing import Any
 import pandas as pd
 
 from pif.cells import safe_frame
-from pif.db import query_frame, quote_identifier
+from pif.db import query_frame, quote_identifier, quote_literal
 from pif.nightly import EXIT_USAGE
 
 # Exit codes of `pif trace` (as the CLI's: 2 usage, 5 cannot connect): 0 traced, 1 nothing to trace
@@ -201,17 +201,12 @@ def _relation(schemas: dict[str, str], name: str) -> str:
     return f"{quote_identifier(schemas[schema_suffix])}.{quote_identifier(table)}"
 
 
-def _literal(value: str) -> str:
-    """A SQL string literal (values here are registry codes and years, checked before)."""
-    return "'" + value.replace("'", "''") + "'"
-
-
 def missing_relations(connection: Any, schemas: dict[str, str]) -> list[str]:
     """The relations trace reads that the database does not have (not built yet)."""
     present = query_frame(
         connection,
         "select table_schema, table_name from information_schema.tables where table_schema in ("
-        + ", ".join(_literal(schema) for schema in sorted(set(schemas.values())))
+        + ", ".join(quote_literal(schema) for schema in sorted(set(schemas.values())))
         + ")",
     )
     have = {(str(row.table_schema), str(row.table_name)) for row in present.itertuples(index=False)}
@@ -258,7 +253,7 @@ def trace(
             "folder>` first (or `pif load` and then `dbt build`)",
             EXIT_NOTHING_TO_TRACE,
         )
-    code = _literal(figure.measure_code)
+    code = quote_literal(figure.measure_code)
     coverage = query_frame(
         connection,
         f"select is_implemented from {_relation(schemas, 'measure_coverage')} where measure_code = {code}",
@@ -281,7 +276,7 @@ def trace(
             "first_collection_year and last_collection_year set them)",
             EXIT_NOTHING_TO_TRACE,
         )
-    in_year = f"measure_code = {code} and collection_year = {_literal(year)}"
+    in_year = f"measure_code = {code} and collection_year = {quote_literal(year)}"
     returned = query_frame(
         connection,
         f"select part, breakdown, value from {_relation(schemas, 'pif_return')} where {in_year}",

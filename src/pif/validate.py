@@ -63,7 +63,7 @@ from pif.contract import (
     date_window,
     load_contract,
 )
-from pif.db import quote_identifier
+from pif.db import quote_identifier, quote_literal
 from pif.load import SCRATCH_SCHEMA, FilePlan, insert_normalised, load_timestamp, write_normalised
 from pif.reading import WHITESPACE_CODE_POINTS, FileRefused, RowIssue, one_line, read_layout
 
@@ -518,12 +518,8 @@ def _number_sql(column: Column, value: str) -> str:
     )
 
 
-def _text(value: str) -> str:
-    return "'" + value.replace("'", "''") + "'"
-
-
 def _in_list(values: Iterable[object]) -> str:
-    return ", ".join(_text(str(value)) for value in values)
+    return ", ".join(quote_literal(str(value)) for value in values)
 
 
 def _values_cte(table: Table, columns: Sequence[Column]) -> str:
@@ -859,7 +855,7 @@ def _month_first_dates(connection: Any, table: Table, columns: Sequence[Column])
     for order, column in enumerate(dates):
         value = _value_sql(column)
         parts.append(
-            f"select line, {order} as column_order, {_text(column.name)} as column_name, value, "
+            f"select line, {order} as column_order, {quote_literal(column.name)} as column_name, value, "
             "try_cast(split_part(value, '/', 1) as integer) as first, "
             "try_cast(split_part(value, '/', 2) as integer) as second "
             f"from (select _source_row as line, {value} as value from {_scratch(table)}) "
